@@ -1,0 +1,391 @@
+"""From mentions to events: one frame per event cue, filled from its sentence and context.
+
+The cascade, per article:
+
+1. per sentence, the event types its cues signal (a weak cue needs war words beside it; a
+   sentence about sport, weather or markets yields nothing);
+2. per type, one event per place the sentence names for it, or the place carried over
+   from the sentences before it in the paragraph, or the country of the side attacked;
+3. each event gets its figures (killed, injured, weapons, targets), its parties, its date,
+   its source and status;
+4. events of one family at one place and date are one incident: merged, lowest figure kept;
+5. history (a year or more before publication) is dropped.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from spacy.tokens import Doc
+
+from warwire.events import figures
+from warwire.events.conflicts import Conflict, conflicts_for, opponent_of
+from warwire.events.cues import Cue, CueFinder
+from warwire.events.locate import Locator
+from warwire.events.parties import Parties
+from warwire.models import Actor, Article, Event, Place, Source, Span, Weapon
+from warwire.nlp.lexicon import load
+from warwire.nlp.pipeline import Mentions
+
+FAMILY = {
+    "strike": "violence", "clash": "violence", "violence_against_civilians": "violence",
+    "territory": "territory", "interception": "interception", "protest": "protest",
+    "meeting": "diplomacy", "agreement": "diplomacy", "aid": "aid", "sanction": "sanction",
+}
+DIPLOMATIC = {"meeting", "agreement", "aid", "sanction"}
+VIOLENT = {"strike", "clash", "violence_against_civilians"}
+
+
+@dataclass
+class Frame:
+    """An event being built: the fields so far and the sentences that support it."""
+
+    type: str
+    subtype: str | None
+    trigger: Cue
+    sentence: tuple[int, int]
+    paragraph: int
+    place: Place | None = None
+    place_span: Span | None = None
+    evidence: list[Span] = field(default_factory=list)
+    fields: dict = field(default_factory=dict)
+    field_evidence: dict[str, Span] = field(default_factory=dict)
+
+
+class Sentences:
+    """Sentence boundaries and paragraph numbers of one article, and mention lookup by sentence."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        self.starts = [b[0] for b in self.bounds]
+        text = doc.text
+        self.paragraph = []
+        para = 0
+        prev_end = 0
+        for start, end in self.bounds:
+            if "\n\n" in text[prev_end:start] or (prev_end and "\n" in text[prev_end:start]):
+                para += 1
+            self.paragraph.append(para)
+            prev_end = end
+
+    def index(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def within(self, items, i: int) -> list:
+        start, end = self.bounds[i]
+        return [m for m in items if start <= m.start < end]
+
+
+class EventAssembler:
+    """Builds the events of one article from its Doc and mentions."""
+
+    def __init__(self, cue_finder: CueFinder, locator: Locator, lang: str = "en") -> None:
+        self.cues = cue_finder
+        self.locator = locator
+        self.lang = lang
+        self.words = load(lang, "status")
+
+    def __call__(self, article: Article, doc: Doc, m: Mentions) -> list[Event]:
+        sents = Sentences(doc)
+        country_counts: dict[str, int] = {}
+        for p in m.places:
+            for c in p.candidates[:1]:
+                if c.country:
+                    country_counts[c.country] = country_counts.get(c.country, 0) + 1
+        wars = conflicts_for(doc.text, article.conflict, country_counts)
+        context = self.locator.context(m.places, wars)
+        parties = Parties(doc, m, wars, self.words)
+        frames: list[Frame] = []
+        last_date: tuple[date, str] | None = None
+        place_memory: dict[int, list] = {}
+        for i, (s_start, s_end) in enumerate(sents.bounds):
+            cues = sents.within(m.cues, i)
+            if not any(c.group == "trigger" for c in cues):
+                continue
+            types = self.types_of(doc, cues, sents.within(m.actors, i), s_start, s_end)
+            if not types:
+                continue
+            times = sents.within(m.times, i)
+            dated = self.date_of(times, article.published, last_date)
+            if dated and any(t.date for t in times):
+                last_date = dated
+            for etype, trigger in types:
+                frames.extend(self.frames_for(etype, trigger, i, sents, doc, m, cues, context, parties,
+                                              wars, dated, article))
+        events = [self.finish(article, f) for f in frames]
+        return self.merge(self.drop_history(events, article.published))
+
+    # 1. which event types a sentence signals -------------------------------------------
+    def types_of(self, doc: Doc, cues: list[Cue], actors, s_start: int, s_end: int) -> list[tuple[str, Cue]]:
+        triggers = [c for c in cues if c.group == "trigger"]
+        war = any(c.group in ("war", "weapon", "model") for c in cues) or any(
+            a.kind in ("military", "armed_group") for a in actors)
+        nonevent = sum(1 for c in cues if c.group == "nonevent")
+        casualty = any(c.group in ("killed", "injured") for c in cues)
+        text = doc.text[s_start:s_end]
+        found: dict[str, Cue] = {}
+        for t in triggers:
+            etype = t.value
+            if etype in found:
+                continue
+            if nonevent and not (war and t.strength == "strong" and nonevent < 2):
+                continue
+            if t.strength == "weak" and not war:
+                continue
+            if etype == "strike" and t.strength == "weak" and not (casualty or any(
+                    c.group in ("weapon", "model", "target") for c in cues) or any(
+                    a.kind in ("military", "armed_group", "state") for a in actors)):
+                continue
+            if etype in ("clash", "territory", "violence_against_civilians") and not war:
+                continue
+            if etype == "interception" and not any(c.group in ("weapon", "model") for c in cues) and "air defen" not in text.lower():
+                continue
+            if etype in DIPLOMATIC and not self.diplomatic_ok(etype, cues, actors, text):
+                continue
+            if etype == "protest" and war and not nonevent and any(c.group == "trigger" and c.value in VIOLENT and c.strength == "strong" for c in triggers):
+                continue
+            found[etype] = t
+        # a launch of weapons intercepted in the same breath is both a strike and an interception
+        if "interception" in found and "strike" in found and found["strike"].strength == "weak":
+            if not any(c.group == "weapon" for c in cues if c.start < found["interception"].start):
+                del found["strike"]
+        if "territory" in found and "clash" in found and found["clash"].strength == "weak":
+            del found["clash"]
+        return sorted(found.items(), key=lambda kv: kv[1].start)
+
+    def diplomatic_ok(self, etype: str, cues: list[Cue], actors, text: str) -> bool:
+        parties = [a for a in actors if a.kind in ("state", "government", "official", "intl_org", "military")
+                   or (a.kind == "local_official" and etype == "meeting")]
+        if not parties:
+            return False
+        if etype == "aid":
+            return any(c.group == "aidctx" for c in cues)
+        if etype == "agreement":
+            return any(c.group == "agreectx" for c in cues) and any(
+                w in text.lower() for w in self.words["agreement_verbs"])
+        if etype == "sanction":
+            return any(w in text.lower() for w in self.words["sanction_verbs"])
+        if etype == "meeting":
+            return len({a.country or a.name for a in parties}) >= 2 or any(
+                w in text.lower() for w in self.words["meeting_with"])
+        return True
+
+    # 2. places -------------------------------------------------------------------------
+    def frames_for(self, etype, trigger, i, sents, doc, m, cues, context, parties, wars, dated, article):
+        s_start, s_end = sents.bounds[i]
+        actors = sents.within(m.actors, i)
+        places = self.locator.places_in(sents.within(m.places, i), actors, etype, doc, context, m.attributions)
+        if not places and etype == "meeting":
+            landmark = self.locator.landmark_place(doc.text[s_start:s_end])
+            places = [(landmark, None)] if landmark else []
+        if not places and etype not in DIPLOMATIC:
+            # facts that span sentences: the place named earlier in the same paragraph
+            j = i - 1
+            while j >= 0 and sents.paragraph[j] == sents.paragraph[i] and i - j <= 3 and not places:
+                places = self.locator.places_in(sents.within(m.places, j), sents.within(m.actors, j), etype, doc,
+                                                context, m.attributions)
+                j -= 1
+        quantities = sents.within(m.quantities, i)
+        killed, injured = figures.casualties(doc, s_start, s_end, quantities, cues, self.cues)
+        all_weapons = figures.weapons(doc, cues, quantities)
+        base = Frame(etype, trigger.subtype, trigger, (s_start, s_end), sents.paragraph[i],
+                     evidence=[Span(s_start, s_end)])
+        base.field_evidence["type"] = Span(trigger.start, trigger.end)
+        a1, a2, participants = parties.for_event(etype, trigger, i, sents, places, all_weapons)
+        source = parties.source_for(i, sents)
+        status = parties.status_for(etype, i, sents, source, a1, dated)
+        weapons = [w for w, _ in all_weapons]
+        if trigger.weapon:
+            weapons.append(Weapon(trigger.weapon))
+        if etype == "interception":
+            weapons = [w for w in weapons if w.kind in ("drone", "missile", "aircraft", "rocket", "guided_bomb")]
+        if etype in DIPLOMATIC or etype in ("protest", "territory", "clash"):
+            weapons = [] if etype != "clash" else [w for w in weapons if w.kind in ("artillery",)][:0]
+        tgt_cues = [c for c in cues if c.group == "target" and not any(a.start <= c.start < a.end for a in actors)]
+        common = dict(
+            actor1=a1, actor2=a2, participants=participants, source=source, status=status,
+            date=dated[0] if dated else None, date_precision=dated[1] if dated else None,
+            targets=figures.targets(tgt_cues) if etype in VIOLENT else (),
+            weapons=figures.merge_weapons(weapons) if etype in ("strike", "interception") else (),
+        )
+        if etype in ("strike", "interception"):
+            common["subtype"] = self.strike_subtype(common["weapons"]) if etype == "strike" else None
+        if etype in VIOLENT:
+            if killed:
+                common.update(killed=killed.value, killed_qualifier=killed.qualifier)
+                base.field_evidence["killed"] = killed.span
+            if injured:
+                common.update(injured=injured.value, injured_qualifier=injured.qualifier)
+                base.field_evidence["injured"] = injured.span
+        if not places:
+            fallback = self.locator.fallback(etype, a1, a2, wars)
+            places = [(fallback, None)] if fallback or etype in DIPLOMATIC else []
+        out = []
+        many = len(places) > 1
+        for place, span in places:
+            f = replace(base, evidence=list(base.evidence), field_evidence=dict(base.field_evidence))
+            f.place, f.place_span = place, span
+            f.fields = dict(common)
+            if span:
+                f.field_evidence["place"] = span
+            if many and span is not None:
+                self.split_figures(f, span, doc, quantities, cues, etype)
+            if place and etype in VIOLENT | {"territory"} and f.fields.get("actor2") is None and place.country:
+                a1c = f.fields["actor1"].country if f.fields.get("actor1") else None
+                if a1c != place.country or len(wars[0].countries if wars else ()) == 1:
+                    f.fields["actor2"] = Actor(parties.country_name(place.country), place.country)
+            if place and etype in VIOLENT | {"territory"} and f.fields.get("actor1") is None and place.country:
+                other = opponent_of(place.country, wars)
+                if other:
+                    f.fields["actor1"] = Actor(parties.country_name(other), other)
+            out.append(f)
+        return out
+
+    def split_figures(self, f: Frame, place_span: Span, doc, quantities, cues, etype) -> None:
+        """In a list of places, each place takes the figure written next to it."""
+        counts = [q for q in quantities if q.kind == "count"]
+        near = None
+        for q in counts:
+            gap_after = place_span.start - q.end
+            if 0 <= gap_after <= 30:
+                near = q
+        if etype == "interception" and f.fields.get("weapons"):
+            w = f.fields["weapons"][0]
+            f.fields["weapons"] = (Weapon(w.kind, near.value if near else None, near.qualifier if near else "exact", w.model),)
+        elif etype in VIOLENT and near is not None and (f.fields.get("killed") is not None):
+            f.fields["killed"] = near.value
+            f.fields["killed_qualifier"] = near.qualifier
+
+    @staticmethod
+    def strike_subtype(weapons: tuple[Weapon, ...]) -> str | None:
+        kinds = {w.kind for w in weapons}
+        mapping = {"drone": "drone", "missile": "missile", "aircraft": "air", "guided_bomb": "air",
+                   "artillery": "artillery", "rocket": "artillery"}
+        subs = {mapping[k] for k in kinds if k in mapping}
+        if len(subs) == 1:
+            return subs.pop()
+        return "mixed" if subs else None
+
+    # 3. dates ---------------------------------------------------------------------------
+    @staticmethod
+    def date_of(times, published: date | None, last: tuple[date, str] | None) -> tuple[date, str] | None:
+        resolved = [t for t in times if t.date is not None]
+        if resolved:
+            t = resolved[0]
+            return t.date, t.precision
+        if last:
+            return last
+        if published:
+            return published, "day"
+        return None
+
+    def finish(self, article: Article, f: Frame) -> Event:
+        fields = f.fields
+        return Event(
+            article=article.id,
+            type=f.type,
+            subtype=fields.get("subtype", f.subtype) if f.type not in DIPLOMATIC else f.subtype,
+            date=fields.get("date"),
+            date_precision=fields.get("date_precision"),
+            place=f.place,
+            actor1=fields.get("actor1"),
+            actor2=fields.get("actor2"),
+            participants=tuple(fields.get("participants") or ()),
+            targets=tuple(fields.get("targets") or ()),
+            killed=fields.get("killed"),
+            killed_qualifier=fields.get("killed_qualifier"),
+            injured=fields.get("injured"),
+            injured_qualifier=fields.get("injured_qualifier"),
+            weapons=tuple(fields.get("weapons") or ()),
+            status=fields.get("status") or "occurred",
+            source=fields.get("source"),
+            evidence=tuple(f.evidence),
+            field_evidence=tuple(sorted(f.field_evidence.items())),
+        )
+
+    # 4. one incident, one event -------------------------------------------------------
+    @staticmethod
+    def drop_history(events: list[Event], published: date | None) -> list[Event]:
+        if not published:
+            return events
+        limit = published - timedelta(days=365)
+        return [e for e in events if not (e.date and e.date < limit)]
+
+    def merge(self, events: list[Event]) -> list[Event]:
+        out: list[Event] = []
+        for e in events:
+            for k, o in enumerate(out):
+                if self.same_incident(o, e):
+                    out[k] = merge_pair(o, e)
+                    break
+            else:
+                out.append(e)
+        return out
+
+    @staticmethod
+    def same_incident(a: Event, b: Event) -> bool:
+        if FAMILY[a.type] != FAMILY[b.type]:
+            return False
+        if a.type in DIPLOMATIC and a.type != b.type:
+            return False
+        if a.date and b.date and abs((a.date - b.date).days) > (0 if a.date_precision == b.date_precision == "day" else 6):
+            return False
+        if a.type in DIPLOMATIC:
+            pa = {x.country for x in a.participants} | {x.country for x in (a.actor1, a.actor2) if x}
+            pb = {x.country for x in b.participants} | {x.country for x in (b.actor1, b.actor2) if x}
+            return bool(pa and pb and (pa <= pb or pb <= pa)) and (a.place is None or b.place is None or a.place.name == b.place.name)
+        if not a.place or not b.place:
+            return False
+        if a.place.ref and a.place.ref == b.place.ref or a.place.name == b.place.name:
+            if a.type == "interception" or b.type == "interception":
+                ca = {w.count for w in a.weapons if w.count}
+                cb = {w.count for w in b.weapons if w.count}
+                if ca and cb and not ca & cb:
+                    return False
+            return True
+        return False
+
+
+def merge_pair(a: Event, b: Event) -> Event:
+    """Two accounts of one incident: the more specific type, the lowest figures, all evidence."""
+    rank = {"strike": 0, "violence_against_civilians": 1, "clash": 2}
+    etype = a.type
+    if a.type != b.type and a.type in rank and b.type in rank:
+        # a strike with a clash word in it stays a strike; casualties of direct violence stay that
+        etype = min((a.type, b.type), key=lambda t: rank[t])
+
+    def low(x, qx, y, qy):
+        if x is None:
+            return y, qy
+        if y is None:
+            return x, qx
+        return (x, qx) if x <= y else (y, qy)
+
+    killed, kq = low(a.killed, a.killed_qualifier, b.killed, b.killed_qualifier)
+    injured, iq = low(a.injured, a.injured_qualifier, b.injured, b.injured_qualifier)
+    evidence = tuple(sorted(set(a.evidence) | set(b.evidence), key=lambda s: s.start))
+    fe = dict(b.field_evidence)
+    fe.update(dict(a.field_evidence))
+    weapons = figures.merge_weapons(list(a.weapons) + list(b.weapons))
+    participants = list(a.participants) + [p for p in b.participants if p not in a.participants]
+    return replace(
+        a,
+        type=etype,
+        subtype=a.subtype or b.subtype,
+        date=a.date or b.date,
+        date_precision=a.date_precision if a.date else b.date_precision,
+        actor1=a.actor1 or b.actor1,
+        actor2=a.actor2 or b.actor2,
+        participants=tuple(participants),
+        targets=tuple(dict.fromkeys(a.targets + b.targets)),
+        killed=killed, killed_qualifier=kq, injured=injured, injured_qualifier=iq,
+        weapons=weapons,
+        source=a.source or b.source,
+        status=a.status if a.status != "occurred" else b.status if b.status in ("unverified",) else a.status,
+        evidence=evidence,
+        field_evidence=tuple(sorted(fe.items())),
+    )
+
+
+__all__ = ["EventAssembler", "FAMILY", "Source"]

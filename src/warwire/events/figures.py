@@ -1,0 +1,178 @@
+"""Figures of an event: killed and injured, weapons with counts, targets.
+
+Each figure is read from the mentions inside one clause window of the sentence, and keeps
+the offsets of the words it came from. Ages, years, distances and model numbers are never
+counts (the number finder marks their kind); a count of weapons is never a count of people.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from warwire.events.cues import Cue, CueFinder
+from warwire.models import Span as TextSpan
+from warwire.models import Weapon
+from warwire.nlp.numbers import Quantity
+
+#: plural nouns that make a number a count of people (singulars come from casualties.json)
+_PEOPLE_PLURALS = {
+    "people", "persons", "others", "civilians", "children", "women", "men", "soldiers", "troops",
+    "servicemen", "fighters", "militants", "rebels", "residents", "minors", "workers", "villagers",
+    "policemen", "officers", "members", "students", "passengers", "teenagers", "babies", "infants",
+    "pensioners", "farmers", "journalists", "medics", "volunteers", "citizens", "individuals",
+    "Palestinians", "Israelis", "Ukrainians", "Russians", "Sudanese", "worshippers", "protesters",
+    "demonstrators", "staff", "personnel", "combatants", "insurgents", "jihadists", "gunmen", "attackers",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    value: int
+    qualifier: str
+    span: TextSpan
+
+
+def _tokens_between(doc: Doc, a: int, b: int) -> Span:
+    return doc.char_span(a, b, alignment_mode="contract") or doc[0:0]
+
+
+def person_count(doc: Doc, q: Quantity, cues: CueFinder) -> bool:
+    """True when what follows the number is people (or nothing that is not people)."""
+    after = doc.char_span(q.end, min(len(doc.text), q.end + 60), alignment_mode="expand")
+    if after is None:
+        return True
+    for n, tok in enumerate(after):
+        if n > 4:
+            return False
+        low = tok.lower_
+        if tok.text in _PEOPLE_PLURALS or low in _PEOPLE_PLURALS or low in cues.person_nouns:
+            return True
+        if low in {"killed", "dead", "died", "injured", "wounded", "hurt", "were", "was", "have", "had",
+                   "including", "and", "in", "of", "on", "at"} or tok.is_punct:
+            return n == 0 or low not in {"of"}
+        if tok.like_num:
+            return False
+    return False
+
+
+def casualties(doc: Doc, sent_start: int, sent_end: int, quantities: list[Quantity], cues: list[Cue],
+               finder: CueFinder) -> tuple[Figure | None, Figure | None]:
+    """Killed and injured in one sentence: each casualty word takes its nearest figure."""
+    counts = [q for q in quantities if q.kind == "count" and person_count(doc, q, finder)]
+    marks = [c for c in cues if c.group in ("killed", "injured", "none_killed", "none_injured")]
+    used: set[int] = set()
+    result: dict[str, Figure] = {}
+    for c in marks:
+        field = c.value
+        if c.group.startswith("none_"):
+            result.setdefault(field, Figure(0, "exact", TextSpan(c.start, c.end)))
+            continue
+        best: Quantity | None = None
+        # 1. a number right after the word: "killing at least six people", "injured 48"
+        for q in counts:
+            if q.start >= c.end and q.start - c.end <= 4 and id(q) not in used:
+                best = q
+                break
+        # 2. the nearest number before it in the same clause: "14 people killed", "five were injured"
+        if best is None:
+            before = [q for q in counts if q.end <= c.start and c.start - q.end <= 70 and id(q) not in used
+                      and not _other_mark_between(marks, q.end, c.start, c)]
+            if before:
+                best = before[-1]
+        if best is not None:
+            used.add(id(best))
+            fig = Figure(best.value, best.qualifier, TextSpan(best.start, c.end if best.start < c.start else best.end))
+        else:
+            n = _singular_people(doc, c, sent_start, sent_end, finder)
+            if not n:
+                continue
+            fig = Figure(n, "exact", TextSpan(c.start, c.end))
+        old = result.get(field)
+        # the same sentence giving two figures: the lowest, as ACLED codes it
+        if old is None or (fig.value < old.value and old.value != 0):
+            result[field] = fig
+    return result.get("killed"), result.get("injured")
+
+
+def _other_mark_between(marks: list[Cue], a: int, b: int, me: Cue) -> bool:
+    return any(m is not me and a <= m.start < b and m.value != me.value for m in marks)
+
+
+def _singular_people(doc: Doc, cue: Cue, sent_start: int, sent_end: int, finder: CueFinder) -> int:
+    """'a 64-year-old woman and a 58-year-old man died' → 2; 'the death of a boy' → 1."""
+    window_before = doc.char_span(max(sent_start, cue.start - 80), cue.start, alignment_mode="expand")
+    window_after = doc.char_span(cue.end, min(sent_end, cue.end + 50), alignment_mode="expand")
+    count = 0
+    for window, after in ((window_after, True), (window_before, False)):
+        if window is None:
+            continue
+        toks = list(window)
+        n = 0
+        for i, tok in enumerate(toks):
+            if tok.lower_ in finder.singular:
+                for nxt in toks[i + 1 : i + 5]:
+                    if nxt.lower_ in finder.person_nouns:
+                        n += 1
+                        break
+                    if nxt.is_punct and nxt.text != "-":
+                        break
+            if after and tok.is_punct and tok.text in ",;":
+                break
+        if n:
+            count = n
+            break
+    return count
+
+
+def weapons(doc: Doc, cues: list[Cue], quantities: list[Quantity]) -> list[tuple[Weapon, TextSpan]]:
+    """Weapon kinds with their counts: '137 drones', 'more than 40 ballistic ... missiles'."""
+    out: list[tuple[Weapon, TextSpan]] = []
+    counts = [q for q in quantities if q.kind == "count"]
+    models = [c for c in cues if c.group == "model"]
+    for c in cues:
+        if c.group not in ("weapon", "model"):
+            continue
+        kind = c.weapon or c.value
+        count = None
+        qual = "exact"
+        start = c.start
+        for q in reversed(counts):
+            if q.end > c.start:
+                continue
+            gap = doc.text[q.end : c.start]
+            if len(gap) > 60 or any(ch in gap for ch in ".;:") or any(t.like_num for t in _tokens_between(doc, q.end, c.start)):
+                break
+            count, qual, start = q.value, q.qualifier, q.start
+            break
+        model = c.value if c.group == "model" else None
+        if model is None:
+            near = [m for m in models if m.weapon == kind and 0 <= c.start - m.end <= 25]
+            model = near[-1].value if near else None
+        out.append((Weapon(kind, count, qual, model), TextSpan(start, c.end)))
+    return out
+
+
+def merge_weapons(items: list[Weapon]) -> tuple[Weapon, ...]:
+    """One weapon per kind: the first count given, the first model named."""
+    by_kind: dict[str, Weapon] = {}
+    for w in items:
+        old = by_kind.get(w.kind)
+        if old is None:
+            by_kind[w.kind] = w
+            continue
+        by_kind[w.kind] = Weapon(
+            w.kind,
+            old.count if old.count is not None else w.count,
+            old.qualifier if old.count is not None else w.qualifier,
+            old.model or w.model,
+        )
+    return tuple(by_kind.values())
+
+
+def targets(cues: list[Cue]) -> tuple[str, ...]:
+    seen: list[str] = []
+    for c in cues:
+        if c.group == "target" and c.value not in seen:
+            seen.append(c.value)
+    return tuple(seen)

@@ -1,0 +1,124 @@
+"""Where an event happened: the place mentions of its sentence, resolved in context.
+
+Not every place in a sentence is where the event happened: "Russia launched drones" names
+an actor, "launched from Kursk region" an origin, "800 km east of the border" a distance,
+"Kharkiv Mayor Ihor Terekhov said" a speaker. What remains is resolved with the article's
+regions and countries as hints, and a region that contains a named town gives way to it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from warwire.events.conflicts import Conflict, opponent_of
+from warwire.geo.gazetteer import Gazetteer, GazetteerEntry
+from warwire.geo.resolve import resolve
+from warwire.models import Actor, Place, Span
+from warwire.nlp.lexicon import load
+from warwire.nlp.places import PlaceMention
+
+_MEASURE_WORDS = ("km", "kilomet", "mile", "metre", "meter")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceContext:
+    """What the whole article says about where it is: regions and countries it names."""
+
+    admin1: frozenset[str]
+    countries: frozenset[str]
+    war_countries: tuple[str, ...]
+
+
+class Locator:
+    def __init__(self, gazetteer: Gazetteer, lang: str = "en") -> None:
+        self.gazetteer = gazetteer
+        words = load(lang, "places_nlp")
+        self.location_preps = set(words["location_prepositions"])
+        self.origin_preps = set(words["origin_prepositions"])
+        self.landmarks = words["landmarks"]
+
+    def context(self, places: tuple[PlaceMention, ...], wars: list[Conflict]) -> PlaceContext:
+        admin1, countries = set(), set()
+        for p in places:
+            kinds = p.kinds
+            if p.region or kinds == {"admin1"}:
+                for c in p.candidates:
+                    if c.kind == "admin1" and c.admin1_iso:
+                        admin1.add(c.admin1_iso)
+            for c in p.candidates:
+                if c.kind == "country" and c.country:
+                    countries.add(c.country)
+        war_countries = tuple(c for w in wars[:1] for c in w.countries)
+        return PlaceContext(frozenset(admin1), frozenset(countries) | frozenset(war_countries), war_countries)
+
+    def places_in(self, mentions: list[PlaceMention], actors, etype: str, doc: Doc, ctx: PlaceContext,
+                  attributions) -> list[tuple[Place, Span]]:
+        """The places where the event of this sentence happened, most specific first."""
+        text = doc.text
+        kept: list[PlaceMention] = []
+        for p in mentions:
+            if p.before in self.origin_preps and etype in ("strike", "interception"):
+                continue
+            # a country or capital used as a party ("Russia launched", "Kyiv said") is an actor
+            is_country = any(c.kind == "country" for c in p.candidates)
+            if is_country and p.before not in self.location_preps and etype not in ("meeting",):
+                continue
+            if is_country and etype == "meeting" and p.before not in ("in", "to", "at"):
+                continue
+            window = text[max(0, p.start - 40) : p.start].lower()
+            if any(w in window for w in _MEASURE_WORDS) and any(ch.isdigit() for ch in window):
+                continue
+            if any(a.start <= p.start < a.end and a.kind in ("military", "government", "media") for a in actors):
+                continue
+            kept.append(p)
+        # a speaker's title ("Kharkiv Mayor Ihor Terekhov said") is a place only if nothing else is
+        spoken = [p for p in kept if any(att.start <= p.start < att.end for att in attributions)]
+        if spoken and len(spoken) < len(kept):
+            kept = [p for p in kept if p not in spoken]
+        sentence_admin1 = {c.admin1_iso for p in kept if p.region for c in p.candidates if c.kind == "admin1"}
+        hints = set(sentence_admin1) | set(ctx.admin1)
+        resolved: list[tuple[GazetteerEntry, PlaceMention]] = []
+        near: list[GazetteerEntry] = []
+        for p in kept:
+            entry = resolve(p.text, self.gazetteer, admin1_hints=hints, country_hints=ctx.countries, near=near)
+            if entry is None:
+                continue
+            resolved.append((entry, p))
+            if entry.kind in ("settlement", "district"):
+                near.append(entry)
+        # a region or country that contains a named town gives way to the town
+        towns = [e for e, _ in resolved if e.kind in ("settlement", "district")]
+        out: list[tuple[Place, Span]] = []
+        seen: set[str] = set()
+        for entry, p in resolved:
+            if entry.kind == "admin1" and any(t.admin1_iso == entry.admin1_iso for t in towns):
+                continue
+            if entry.kind == "country" and any(t.country == entry.country for t in towns + [
+                    e for e, _ in resolved if e.kind == "admin1"]):
+                continue
+            if entry.ref in seen:
+                continue
+            seen.add(entry.ref)
+            out.append((entry.to_place(), Span(p.start, p.end)))
+        return out
+
+    def landmark_place(self, sentence: str) -> Place | None:
+        for name, city in self.landmarks.items():
+            if name in sentence:
+                entry = resolve(city, self.gazetteer)
+                if entry:
+                    return entry.to_place()
+        return None
+
+    def fallback(self, etype: str, a1: Actor | None, a2: Actor | None, wars: list[Conflict]) -> Place | None:
+        """No place named: the country where it happened, when the sides say it."""
+        country = None
+        if etype == "interception":
+            country = a1.country if a1 else None
+        elif etype in ("strike", "clash", "violence_against_civilians", "territory"):
+            country = a2.country if a2 else opponent_of(a1.country if a1 else None, wars)
+        if not country or country in ("EU",):
+            return None
+        entry = self.gazetteer.country(country)
+        return entry.to_place() if entry else None

@@ -1,0 +1,165 @@
+"""Who did what to whom, who says so, and how sure the article is.
+
+Claims stay claims: an interception or a capture reported by a party to the fighting is
+``claimed``; a report the article calls unverified is ``unverified``; talks, pledges and
+deals in the future are ``planned``. The source of each event is the attribution of its
+sentence, or of the sentence before it in the same paragraph ("According to the ministry,
+…" followed by the figures).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pycountry
+from spacy.tokens import Doc
+
+from warwire.events.conflicts import Conflict, opponent_of
+from warwire.models import Actor, Source
+from warwire.nlp.pipeline import Mentions
+
+ARMED = {"state", "military", "armed_group", "government"}
+PARTY = {"state", "government", "official", "military", "intl_org", "local_official", "armed_group"}
+SOURCE_KIND = {
+    "state": "government", "government": "government", "official": "government",
+    "local_official": "local_official", "military": "military", "media": "media", "ngo": "ngo",
+    "intl_org": "ngo", "people": "person", "person": "person", "armed_group": "military",
+}
+
+
+class Parties:
+    """Actor, source and status decisions for the events of one article."""
+
+    def __init__(self, doc: Doc, m: Mentions, wars: list[Conflict], words: dict) -> None:
+        self.doc = doc
+        self.m = m
+        self.wars = wars
+        self.words = words
+        self.text_lower = doc.text.lower()
+
+    @staticmethod
+    def country_name(code: str) -> str:
+        if code == "EU":
+            return "European Union"
+        c = pycountry.countries.get(alpha_2=code)
+        return getattr(c, "common_name", None) or (c.name if c else code)
+
+    def _actor(self, a) -> Actor:
+        return Actor(a.name, a.country)
+
+    # actors -----------------------------------------------------------------------------
+    def for_event(self, etype, trigger, i, sents, places, weapons):
+        actors = sents.within(self.m.actors, i)
+        speakers = [att for att in sents.within(self.m.attributions, i)]
+
+        def is_speaker(a) -> bool:
+            return any(att.start <= a.start < att.end for att in speakers)
+
+        if etype in ("meeting", "agreement"):
+            parties = []
+            for a in actors:
+                if a.kind in PARTY and not is_speaker(a) and a.country is not None or a.kind == "intl_org" and not is_speaker(a):
+                    if all(p.name != a.name for p in parties):
+                        parties.append(self._actor(a))
+            if not parties:
+                return None, None, ()
+            a1 = parties[0]
+            a2 = next((p for p in parties[1:] if p.country != a1.country), parties[1] if len(parties) > 1 else None)
+            return a1, a2, tuple(parties)
+        if etype in ("aid", "sanction"):
+            doers = [a for a in actors if a.kind in PARTY and a.country]
+            if not doers:
+                return None, None, ()
+            a1 = self._actor(doers[0])
+            other = next((a for a in doers[1:] if a.country != a1.country), None)
+            a2 = self._actor(other) if other else None
+            return a1, a2, ()
+        if etype == "protest":
+            return None, None, ()
+        armed = [a for a in actors if a.kind in ARMED and a.country]
+        before = [a for a in armed if a.start < trigger.start and not is_speaker(a)]
+        after = [a for a in armed if a.start >= trigger.end and not is_speaker(a)]
+        by = [a for a in after if self.doc.text[max(0, a.start - 4):a.start].strip().lower() == "by"]
+        demonym = self._weapon_owner(weapons)
+        agent = None
+        if by:
+            agent = by[0]
+        elif before:
+            agent = before[-1] if etype != "interception" else before[0]
+        a1 = self._actor(agent) if agent else None
+        if a1 is None and demonym and etype != "interception":
+            a1 = Actor(self.country_name(demonym), demonym)
+        if a1 is None and etype in ("interception", "territory"):
+            speaker = next((att for att in speakers if att.side), None)
+            if speaker:
+                a1 = Actor(self.country_name(speaker.side), speaker.side)
+        a2 = None
+        victims = [a for a in after if not a1 or a.country != a1.country]
+        if etype == "interception":
+            owner = demonym or (victims[0].country if victims else None)
+            if owner and (not a1 or owner != a1.country):
+                a2 = Actor(self.country_name(owner), owner)
+        elif victims:
+            a2 = self._actor(victims[0])
+        if a1 and a2 is None and etype in ("territory", "interception"):
+            other = opponent_of(a1.country, self.wars)
+            if other and other != a1.country:
+                a2 = Actor(self.country_name(other), other)
+        if a1 is None and a2 is not None and etype == "interception":
+            other = opponent_of(a2.country, self.wars)
+            if other:
+                a1 = Actor(self.country_name(other), other)
+        return a1, a2, ()
+
+    def _weapon_owner(self, weapons) -> str | None:
+        """'Ukrainian drones', 'Russian missiles': the demonym right before a weapon word."""
+        for a in self.m.actors:
+            for _, span in weapons:
+                if a.end <= span.end and 0 <= span.start - a.start <= 40 and a.country and a.kind in ARMED | {"demonym"}:
+                    return a.country
+        return None
+
+    # sources ----------------------------------------------------------------------------
+    def source_for(self, i, sents) -> Source | None:
+        for j in (i, i - 1):
+            if j < 0 or sents.paragraph[j] != sents.paragraph[i]:
+                continue
+            atts = sents.within(self.m.attributions, j)
+            for att in atts:
+                if getattr(att, "pronoun", False):
+                    named = self._last_named(att.start)
+                    if named:
+                        return named
+                    continue
+                return Source(att.source_name, att.side, att.kind)
+        return None
+
+    def _last_named(self, before: int) -> Source | None:
+        named = [a for a in self.m.attributions if a.start < before and not getattr(a, "pronoun", False)]
+        if not named:
+            return None
+        att = named[-1]
+        return Source(att.source_name, att.side, att.kind)
+
+    # status -----------------------------------------------------------------------------
+    def status_for(self, etype, i, sents, source: Source | None, a1: Actor | None, dated) -> str:
+        s, e = sents.bounds[i]
+        text = self.text_lower[s:e]
+        atts = sents.within(self.m.attributions, i)
+        if any(getattr(a, "unverified", False) for a in atts) or any(w in text for w in self.words["unverified"]):
+            return "unverified"
+        if etype in ("meeting", "aid", "agreement", "sanction"):
+            times = sents.within(self.m.times, i)
+            if any(t.future for t in times) or any(w in text for w in self.words["planned"]):
+                return "planned"
+            return "occurred"
+        if etype == "interception":
+            return "claimed"
+        claimed = any(getattr(a, "claim", False) for a in atts) or any(f" {w}" in text for w in self.words["claimed"])
+        if etype == "territory":
+            return "claimed" if (source is not None and source.side) or claimed else "occurred"
+        if claimed:
+            return "claimed"
+        return "occurred"
+
+
+__all__ = ["Parties", "date"]

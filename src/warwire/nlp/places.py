@@ -1,0 +1,112 @@
+"""Place mentions: capitalised token runs that the gazetteer knows.
+
+Looking every token run up in a 200,000-name gazetteer would be slow and noisy, so the
+finder only tries runs that start with a capitalised token, longest first, and lets the
+gazetteer's normaliser absorb region words ("Kharkiv region", "Krasnodar Krai"). Which of
+the candidates a mention means is decided later, with the whole article as context
+(:mod:`warwire.geo.resolve`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from warwire.geo.gazetteer import Gazetteer, GazetteerEntry
+from warwire.nlp.lexicon import load
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place name in the text, with every gazetteer entry it may denote."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[GazetteerEntry, ...]
+    #: the words say it is a region ("Kharkiv region", "the region of Kharkiv")
+    region: bool
+    #: the preposition or word right before it ("in", "over", "near", "from")
+    before: str
+    #: index of the first token, for token-distance questions
+    token_start: int
+
+    @property
+    def kinds(self) -> set[str]:
+        return {c.kind for c in self.candidates}
+
+
+def _words(lang: str) -> dict:
+    return load(lang, "places_nlp")
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceMention]:
+    """Every gazetteer name in ``doc``, longest match first, never overlapping."""
+    words = _words(lang)
+    region_words = set(words["region_words"])
+    region_of = set(words["region_of"])
+    connectors = set(words["connectors"])
+    stop = set(words["not_places"])
+    max_n = min(gazetteer.max_tokens + 1, 6)
+    out: list[PlaceMention] = []
+    n_tokens = len(doc)
+    i = 0
+    while i < n_tokens:
+        tok = doc[i]
+        if not (tok.text[:1].isupper() and tok.is_alpha or tok.text[:1].isupper() and "-" in tok.text):
+            i += 1
+            continue
+        found = None
+        for n in range(min(max_n, n_tokens - i), 0, -1):
+            span = doc[i : i + n]
+            last = span[-1]
+            if n > 1 and not (last.text[:1].isupper() or last.lower_ in region_words):
+                continue
+            if any(t.is_punct and t.text not in ("-", "'", "’") for t in span):
+                continue
+            if n > 1 and any(t.lower_ in connectors for t in (span[0], last)):
+                continue
+            text = span.text
+            if n == 1 and (text in stop or gazetteer_ambiguous(text, gazetteer)):
+                continue
+            cands = gazetteer.candidates(text)
+            if cands:
+                found = (span, cands, last.lower_ in region_words)
+                break
+        if found is None:
+            i += 1
+            continue
+        span, cands, region = found
+        # "the region of Kharkiv": the region, not the city
+        prev2 = doc[max(0, span.start - 2) : span.start]
+        if len(prev2) == 2 and prev2[0].lower_ in region_words and prev2[1].lower_ == "of" or (
+            len(prev2) == 2 and prev2[1].lower_ in region_of
+        ):
+            regional = gazetteer.candidates(span.text + " region")
+            if regional:
+                cands, region = regional, True
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        out.append(
+            PlaceMention(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                candidates=tuple(cands),
+                region=region,
+                before=before,
+                token_start=span.start,
+            )
+        )
+        i = span.end
+    return out
+
+
+def gazetteer_ambiguous(text: str, gazetteer: Gazetteer) -> bool:
+    """A single capitalised word that is more often an English word than a place."""
+    from warwire.geo.resolve import is_ambiguous_common_word
+
+    return is_ambiguous_common_word(text)
+
+
+def sentence_of(doc: Doc, char: int) -> Span:
+    return doc.char_span(char, char + 1, alignment_mode="expand").sent
