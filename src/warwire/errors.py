@@ -30,6 +30,7 @@ Ingest codes (see :data:`INGEST_CODES`)::
     I010  an HTML page holds no text
     I011  a record field has a bad value (a published date that is no date)
     I012  the text is in a language warwire has no lexicon for (raised by the CLI)
+    I013  the file cannot be read (permissions, a device error)
 
 Config codes used so far: ``C001`` a packaged data file is unreadable (reinstall),
 ``C002`` a size limit that is not a positive number.
@@ -55,6 +56,7 @@ INGEST_CODES: dict[str, str] = {
     "I010": "an HTML page holds no text",
     "I011": "a record field has a bad value",
     "I012": "the text is in a language warwire has no lexicon for",
+    "I013": "the file cannot be read",
 }
 
 

@@ -62,12 +62,13 @@ class Sentences:
         text = doc.text
         self.paragraph = []
         para = 0
-        prev_end = 0
-        for start, end in self.bounds:
-            if "\n\n" in text[prev_end:start] or (prev_end and "\n" in text[prev_end:start]):
+        prev = 0
+        for start, _ in self.bounds:
+            # a sentence after a line break opens a new paragraph
+            if "\n" in text[prev:start]:
                 para += 1
             self.paragraph.append(para)
-            prev_end = end
+            prev = start
 
     def index(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.starts, char) - 1)
@@ -103,12 +104,17 @@ class EventAssembler:
             cues = sents.within(m.cues, i)
             if not any(c.group == "trigger" for c in cues):
                 continue
-            types = self.types_of(doc, cues, sents.within(m.actors, i), s_start, s_end)
+            prev = sents.within(m.cues, i - 1) if i and sents.paragraph[i - 1] == sents.paragraph[i] else []
+            prev_weapons = [c for c in prev if c.group in ("weapon", "model")]
+            prev_war = any(c.group in ("war", "weapon", "model") for c in prev)
+            types = self.types_of(doc, cues, sents.within(m.actors, i), s_start, s_end, prev_weapons, prev_war)
             if not types:
                 continue
             times = sents.within(m.times, i)
             dated = self.date_of(times, article.published, last_date)
-            if dated and any(t.date for t in times):
+            if dated is None and any(t.precision == "year" for t in times):
+                continue  # told as background: "at the end of last year", "in 2014"
+            if dated and dated[1] == "day" and any(t.date and not t.future for t in times):
                 last_date = dated
             for etype, trigger in types:
                 frames.extend(self.frames_for(etype, trigger, i, sents, doc, m, cues, context, parties,
@@ -117,12 +123,15 @@ class EventAssembler:
         return self.merge(self.drop_history(events, article.published))
 
     # 1. which event types a sentence signals -------------------------------------------
-    def types_of(self, doc: Doc, cues: list[Cue], actors, s_start: int, s_end: int) -> list[tuple[str, Cue]]:
+    def types_of(self, doc: Doc, cues: list[Cue], actors, s_start: int, s_end: int,
+                 prev_weapons: list[Cue] = (), prev_war: bool = False) -> list[tuple[str, Cue]]:
         triggers = [c for c in cues if c.group == "trigger"]
         war = any(c.group in ("war", "weapon", "model") for c in cues) or any(
             a.kind in ("military", "armed_group") for a in actors)
-        nonevent = sum(1 for c in cues if c.group == "nonevent")
         casualty = any(c.group in ("killed", "injured") for c in cues)
+        # "Two more civilians were killed — one in Sloviansk ...", after a sentence of attacks
+        war = war or (prev_war and casualty)
+        nonevent = sum(1 for c in cues if c.group == "nonevent")
         text = doc.text[s_start:s_end]
         found: dict[str, Cue] = {}
         for t in triggers:
@@ -139,7 +148,10 @@ class EventAssembler:
                 continue
             if etype in ("clash", "territory", "violence_against_civilians") and not war:
                 continue
-            if etype == "interception" and not any(c.group in ("weapon", "model") for c in cues) and "air defen" not in text.lower():
+            if etype == "interception" and not any(c.group in ("weapon", "model") for c in cues) and not (
+                    "air defen" in text.lower() or prev_weapons):
+                continue
+            if etype == "protest" and not any(c.group == "protestctx" for c in cues):
                 continue
             if etype in DIPLOMATIC and not self.diplomatic_ok(etype, cues, actors, text):
                 continue
@@ -179,7 +191,9 @@ class EventAssembler:
         if not places and etype == "meeting":
             landmark = self.locator.landmark_place(doc.text[s_start:s_end])
             places = [(landmark, None)] if landmark else []
-        if not places and etype not in DIPLOMATIC:
+        barrage = any(c.group in ("weapon", "model") for c in cues) and any(
+            q.kind == "count" and q.value >= 10 for q in sents.within(m.quantities, i))
+        if not places and etype not in DIPLOMATIC and not barrage:
             # facts that span sentences: the place named earlier in the same paragraph
             j = i - 1
             while j >= 0 and sents.paragraph[j] == sents.paragraph[i] and i - j <= 3 and not places:
@@ -192,17 +206,20 @@ class EventAssembler:
         base = Frame(etype, trigger.subtype, trigger, (s_start, s_end), sents.paragraph[i],
                      evidence=[Span(s_start, s_end)])
         base.field_evidence["type"] = Span(trigger.start, trigger.end)
-        a1, a2, participants = parties.for_event(etype, trigger, i, sents, places, all_weapons)
         source = parties.source_for(i, sents)
+        a1, a2, participants = parties.for_event(etype, trigger, i, sents, places, all_weapons, source)
         status = parties.status_for(etype, i, sents, source, a1, dated)
         weapons = [w for w, _ in all_weapons]
         if trigger.weapon:
             weapons.append(Weapon(trigger.weapon))
         if etype == "interception":
             weapons = [w for w in weapons if w.kind in ("drone", "missile", "aircraft", "rocket", "guided_bomb")]
+            if not weapons:
+                weapons = self.weapons_of_them(doc, quantities, sents, i, m)
         if etype in DIPLOMATIC or etype in ("protest", "territory", "clash"):
             weapons = [] if etype != "clash" else [w for w in weapons if w.kind in ("artillery",)][:0]
-        tgt_cues = [c for c in cues if c.group == "target" and not any(a.start <= c.start < a.end for a in actors)]
+        tgt_cues = [c for c in cues if c.group == "target" and not any(
+            a.start <= c.start < a.end and a.kind not in ("people",) for a in actors)]
         common = dict(
             actor1=a1, actor2=a2, participants=participants, source=source, status=status,
             date=dated[0] if dated else None, date_precision=dated[1] if dated else None,
@@ -219,7 +236,8 @@ class EventAssembler:
                 common.update(injured=injured.value, injured_qualifier=injured.qualifier)
                 base.field_evidence["injured"] = injured.span
         if not places:
-            fallback = self.locator.fallback(etype, a1, a2, wars)
+            counted = any(w.count for w in common["weapons"])
+            fallback = self.locator.fallback(etype, a1, a2, wars, barrage=counted)
             places = [(fallback, None)] if fallback or etype in DIPLOMATIC else []
         out = []
         many = len(places) > 1
@@ -241,6 +259,19 @@ class EventAssembler:
                     f.fields["actor1"] = Actor(parties.country_name(other), other)
             out.append(f)
         return out
+
+    def weapons_of_them(self, doc, quantities, sents, i, m) -> list[Weapon]:
+        """'it intercepted 21 of them': the weapons of the sentence before, with this count."""
+        if i == 0 or sents.paragraph[i - 1] != sents.paragraph[i]:
+            return []
+        before = [c for c in sents.within(m.cues, i - 1) if c.group in ("weapon", "model")]
+        if not before:
+            return []
+        kind = before[-1].weapon or before[-1].value
+        for q in quantities:
+            if q.kind == "count" and doc.text[q.end : q.end + 9].lstrip().startswith(("of them", "of these", "of those")):
+                return [Weapon(kind, q.value, q.qualifier)]
+        return [Weapon(kind)]
 
     def split_figures(self, f: Frame, place_span: Span, doc, quantities, cues, etype) -> None:
         """In a list of places, each place takes the figure written next to it."""
@@ -270,10 +301,14 @@ class EventAssembler:
     # 3. dates ---------------------------------------------------------------------------
     @staticmethod
     def date_of(times, published: date | None, last: tuple[date, str] | None) -> tuple[date, str] | None:
-        resolved = [t for t in times if t.date is not None]
+        resolved = [t for t in times if t.date is not None and t.precision != "year"]
         if resolved:
-            t = resolved[0]
+            # a stated date beats a weekday, which beats "overnight" or "last week"
+            rank = {"explicit": 0, "weekday": 1, "night": 2, "relative": 3, "span": 4}
+            t = min(resolved, key=lambda t: rank.get(t.kind, 5))
             return t.date, t.precision
+        if any(t.precision == "year" for t in times):
+            return None
         if last:
             return last
         if published:

@@ -69,6 +69,7 @@ class CueFinder:
         add(self.lower, "war", events["war_context"], ("war", "war", "", None, None))
         add(self.lower, "aidctx", events["aid_context"], ("aidctx", "aid", "", None, None))
         add(self.lower, "agreectx", events["agreement_context"], ("agreectx", "agreement", "", None, None))
+        add(self.lower, "protestctx", events["protest_context"], ("protestctx", "protest", "", None, None))
         add(self.lower, "nonevent", events["non_event_context"], ("nonevent", "nonevent", "", None, None))
         add(self.lower, "negation", events["negations"], ("negation", "negation", "", None, None))
         self.person_nouns = set(casualties["person_nouns"])

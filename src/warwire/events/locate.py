@@ -37,6 +37,7 @@ class Locator:
         self.location_preps = set(words["location_prepositions"])
         self.origin_preps = set(words["origin_prepositions"])
         self.landmarks = words["landmarks"]
+        self.locator_words = set(words["locator_words"])
 
     def context(self, places: tuple[PlaceMention, ...], wars: list[Conflict]) -> PlaceContext:
         admin1, countries = set(), set()
@@ -69,19 +70,29 @@ class Locator:
             window = text[max(0, p.start - 40) : p.start].lower()
             if any(w in window for w in _MEASURE_WORDS) and any(ch.isdigit() for ch in window):
                 continue
-            if any(a.start <= p.start < a.end and a.kind in ("military", "government", "media") for a in actors):
+            if any(a.start <= p.start < a.end and a.kind not in ("state", "local_official") for a in actors):
+                continue
+            # a capital or country used as a party: "Moscow shunned", "backed by Kyiv"
+            if any(a.start <= p.start < a.end and a.kind == "state" for a in actors) and (
+                    p.before not in self.location_preps or p.before == "by"):
+                continue
+            # where the speaker is: "Meanwhile, in Moscow, the defence ministry said ..."
+            if text[p.end : p.end + 1] == "," and any(p.end < att.start <= p.end + 40 for att in attributions):
                 continue
             kept.append(p)
         # a speaker's title ("Kharkiv Mayor Ihor Terekhov said") is a place only if nothing else is
         spoken = [p for p in kept if any(att.start <= p.start < att.end for att in attributions)]
         if spoken and len(spoken) < len(kept):
             kept = [p for p in kept if p not in spoken]
+        kept, hints_of = self.locators(kept, text)
         sentence_admin1 = {c.admin1_iso for p in kept if p.region for c in p.candidates if c.kind == "admin1"}
         hints = set(sentence_admin1) | set(ctx.admin1)
         resolved: list[tuple[GazetteerEntry, PlaceMention]] = []
         near: list[GazetteerEntry] = []
         for p in kept:
-            entry = resolve(p.text, self.gazetteer, admin1_hints=hints, country_hints=ctx.countries, near=near)
+            own_admin1, own_near = hints_of.get(p.start, (set(), []))
+            entry = resolve(p.text, self.gazetteer, admin1_hints=own_admin1 or hints, country_hints=ctx.countries,
+                            near=own_near or near)
             if entry is None:
                 continue
             resolved.append((entry, p))
@@ -103,6 +114,36 @@ class Locator:
             out.append((entry.to_place(), Span(p.start, p.end)))
         return out
 
+    def locators(self, mentions: list[PlaceMention], text: str):
+        """'Kucherivka in Kharkiv', 'Rivne near Pokrovsk in Donetsk', 'Vinnytsia, Vinnytsia':
+        a name that only says where the name before it lies is a hint, not a further place."""
+        out: list[PlaceMention] = []
+        hints: dict[int, tuple[set[str], list[GazetteerEntry]]] = {}
+        head: PlaceMention | None = None
+        prev: PlaceMention | None = None
+        for p in mentions:
+            between = text[prev.end : p.start].strip().lower() if prev else ""
+            prev = p
+            if head is not None and between in self.locator_words:
+                regions = [c for c in p.candidates if c.kind in ("admin1", "country")]
+                regions += [c for c in self.gazetteer.candidates(p.text + " region") if c.kind == "admin1"]
+                admin1 = {c.admin1_iso for c in regions if c.kind == "admin1" and c.admin1_iso}
+                countries = {c.country for c in regions if c.kind == "country"}
+                contains = any(c.admin1_iso in admin1 or c.country in countries for c in head.candidates)
+                is_near = any(w in between for w in ("near", "outside", "close to", "north of", "south of",
+                                                     "east of", "west of"))
+                if contains or is_near:
+                    own_admin1, own_near = hints.setdefault(head.start, (set(), []))
+                    own_admin1.update(admin1)
+                    if is_near:
+                        towns = [c for c in p.candidates if c.kind == "settlement"]
+                        if towns:
+                            own_near.append(max(towns, key=lambda c: c.population))
+                    continue
+            out.append(p)
+            head = p
+        return out, hints
+
     def landmark_place(self, sentence: str) -> Place | None:
         for name, city in self.landmarks.items():
             if name in sentence:
@@ -111,12 +152,15 @@ class Locator:
                     return entry.to_place()
         return None
 
-    def fallback(self, etype: str, a1: Actor | None, a2: Actor | None, wars: list[Conflict]) -> Place | None:
+    def fallback(self, etype: str, a1: Actor | None, a2: Actor | None, wars: list[Conflict],
+                 barrage: bool = False) -> Place | None:
         """No place named: the country where it happened, when the sides say it."""
         country = None
         if etype == "interception":
             country = a1.country if a1 else None
-        elif etype in ("strike", "clash", "violence_against_civilians", "territory"):
+        elif etype == "strike" and not barrage:
+            return None
+        elif etype == "strike":
             country = a2.country if a2 else opponent_of(a1.country if a1 else None, wars)
         if not country or country in ("EU",):
             return None

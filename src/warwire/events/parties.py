@@ -14,6 +14,7 @@ import pycountry
 from spacy.tokens import Doc
 
 from warwire.events.conflicts import Conflict, opponent_of
+from warwire.geo.gazetteer import Gazetteer
 from warwire.models import Actor, Source
 from warwire.nlp.pipeline import Mentions
 
@@ -40,6 +41,9 @@ class Parties:
     def country_name(code: str) -> str:
         if code == "EU":
             return "European Union"
+        entry = Gazetteer.default().country(code)
+        if entry is not None:
+            return entry.name
         c = pycountry.countries.get(alpha_2=code)
         return getattr(c, "common_name", None) or (c.name if c else code)
 
@@ -47,7 +51,7 @@ class Parties:
         return Actor(a.name, a.country)
 
     # actors -----------------------------------------------------------------------------
-    def for_event(self, etype, trigger, i, sents, places, weapons):
+    def for_event(self, etype, trigger, i, sents, places, weapons, source: Source | None = None):
         actors = sents.within(self.m.actors, i)
         speakers = [att for att in sents.within(self.m.attributions, i)]
 
@@ -56,8 +60,11 @@ class Parties:
 
         if etype in ("meeting", "agreement"):
             parties = []
+            others = {a.country for a in actors if not is_speaker(a) and a.kind in PARTY}
             for a in actors:
-                if a.kind in PARTY and not is_speaker(a) and a.country is not None or a.kind == "intl_org" and not is_speaker(a):
+                # "Zelenskyy said talks with US envoys ...": a lone speaker took part himself
+                speaker_ok = not is_speaker(a) or (len(others) == 1 and a.country not in others)
+                if a.kind in PARTY and speaker_ok and (a.country is not None or a.kind == "intl_org"):
                     if all(p.name != a.name for p in parties):
                         parties.append(self._actor(a))
             if not parties:
@@ -88,10 +95,8 @@ class Parties:
         a1 = self._actor(agent) if agent else None
         if a1 is None and demonym and etype != "interception":
             a1 = Actor(self.country_name(demonym), demonym)
-        if a1 is None and etype in ("interception", "territory"):
-            speaker = next((att for att in speakers if att.side), None)
-            if speaker:
-                a1 = Actor(self.country_name(speaker.side), speaker.side)
+        if a1 is None and etype in ("interception", "territory") and source is not None and source.side:
+            a1 = Actor(self.country_name(source.side), source.side)
         a2 = None
         victims = [a for a in after if not a1 or a.country != a1.country]
         if etype == "interception":
@@ -134,11 +139,13 @@ class Parties:
         return None
 
     def _last_named(self, before: int) -> Source | None:
-        named = [a for a in self.m.attributions if a.start < before and not getattr(a, "pronoun", False)]
-        if not named:
+        """'he said': the last person or body named before, within a few sentences."""
+        people = [a for a in self.m.actors if a.end <= before and before - a.end < 600
+                  and a.kind in ("official", "local_official", "military", "government", "ngo", "media")]
+        if not people:
             return None
-        att = named[-1]
-        return Source(att.source_name, att.side, att.kind)
+        a = people[-1]
+        return Source(a.name, a.country, SOURCE_KIND.get(a.kind, "person"))
 
     # status -----------------------------------------------------------------------------
     def status_for(self, etype, i, sents, source: Source | None, a1: Actor | None, dated) -> str:

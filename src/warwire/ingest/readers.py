@@ -81,7 +81,8 @@ def _iter_paths(paths: list[str | Path], options: _Options) -> Iterator[Article 
         elif path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
             yield _read_file(path, {}, options)
         else:
-            yield IngestError("I006", path, f"warwire does not read {path.suffix or 'extensionless'} files; give {_KINDS}")
+            kind = path.suffix or "extensionless"
+            yield IngestError("I006", path, f"warwire does not read {kind} files; give {_KINDS}")
 
 
 def _iter_folder(folder: Path, options: _Options) -> Iterator[Article | IngestError]:
@@ -138,7 +139,12 @@ def _iter_corpus(path: Path, options: _Options) -> Iterator[Article | IngestErro
 
 def _iter_records(path: Path, options: _Options) -> Iterator[tuple[str, dict[str, Any] | IngestError]]:
     """``(where, object)`` for each non-blank line of a JSON Lines file, or its error."""
-    with path.open("rb") as stream:
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        yield str(path), _unreadable(path, exc)
+        return
+    with stream:
         error = check_binary(stream.read(8192), str(path))
         if error is not None:
             yield str(path), error
@@ -164,17 +170,22 @@ def _parse_line(line: bytes, where: str, *, first: bool) -> dict[str, Any] | Ing
     except json.JSONDecodeError as exc:
         return IngestError("I008", where, f"line is not valid JSON ({exc.msg} at column {exc.colno}); fix or remove it")
     if not isinstance(record, dict):
-        return IngestError("I008", where, f"line is a JSON {type(record).__name__}, not an object; give one object per line")
+        kind = type(record).__name__
+        return IngestError("I008", where, f"line is a JSON {kind}, not an object; give one object per line")
     return record
 
 
 def _read_file(path: Path, meta: Mapping[str, Any], options: _Options) -> Article | IngestError:
     """One .txt or .html file as an article, with the metadata of its index line if any."""
     is_html = path.suffix.lower() in HTML_SUFFIXES
-    size = path.stat().st_size
-    if size > options.max_bytes * (_HTML_OVERHEAD if is_html else 1) + 3:
-        return _too_large(str(path), size, options)
-    decoded = decode(path.read_bytes(), str(path))
+    try:
+        size = path.stat().st_size
+        if size > options.max_bytes * (_HTML_OVERHEAD if is_html else 1) + 3:
+            return _too_large(str(path), size, options)
+        data = path.read_bytes()
+    except OSError as exc:
+        return _unreadable(path, exc)
+    decoded = decode(data, str(path))
     if isinstance(decoded, IngestError):
         return decoded
     if not is_html:
@@ -249,6 +260,14 @@ def _too_large(where: str, size: int, options: _Options) -> IngestError:
     return IngestError(
         "I005",
         where,
-        f"text is {size / 1e6:.1f} MB, over the {options.max_bytes / 1e6:g} MB limit per article; "
+        f"text is {_size(size)}, over the {_size(options.max_bytes)} limit per article; "
         "split it, or raise the limit (max_bytes)",
     )
+
+
+def _unreadable(path: Path, exc: OSError) -> IngestError:
+    return IngestError("I013", path, f"file cannot be read ({exc.strerror or exc}); check its permissions")
+
+
+def _size(n: int) -> str:
+    return f"{n:,} bytes" if n < 100_000 else f"{n / 1e6:.3g} MB"

@@ -41,6 +41,25 @@ def load(lang: str, name: str) -> dict[str, Any]:
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """A regex group matching any of ``phrases``, longest first, spaces as ``\\s+``."""
-    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts) + ")"
+    """A regex group matching any of ``phrases`` (longest first, spaces as ``\\s+``).
+
+    The group is factored as a trie ("a(?:pr|ug)" rather than "apr|aug"), which Python's
+    ``re`` runs several times faster than a flat list of words.
+    """
+    trie: dict[str, Any] = {}
+    for phrase in {" ".join(p.split()) for p in phrases if p.strip()}:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _emit(trie) + ")" if trie else "(?!)"
+
+
+def _emit(node: dict[str, Any]) -> str:
+    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _emit(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:
+        return "(?:" + body + ")?" if len(alts) == 1 and len(body) > 1 else body + "?"
+    return body

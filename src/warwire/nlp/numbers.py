@@ -58,6 +58,7 @@ class _Grammar:
     money_scales: dict[str, int]
     qualifiers: dict[str, str]
     qual_before: re.Pattern[str]
+    qualifier_blockers: dict[str, frozenset[str]]
     qual_after: re.Pattern[str]
     suffix_qualifiers: dict[str, str]
     range_after: re.Pattern[str]
@@ -66,6 +67,7 @@ class _Grammar:
     not_count_after: re.Pattern[str]
     not_count_before: re.Pattern[str]
     model_before: re.Pattern[str]
+    months_capitalised: bool
     month_before: re.Pattern[str]
     month_after: re.Pattern[str]
     time_after: re.Pattern[str]
@@ -81,12 +83,17 @@ class _Grammar:
     ordinal_before: re.Pattern[str]
     year_before: re.Pattern[str]
     next_word: re.Pattern[str]
+    next_words: re.Pattern[str]
     count_nouns: frozenset[str]
     year_not_followers: frozenset[str]
     token: re.Pattern[str]
+    #: digits and the (lower-cased) words a figure can start with: scanning the lower-cased
+    #: text for them is far cheaper than trying the core pattern at every character
+    scan: re.Pattern[str]
 
 
 _NUM_SPACE = "[ \u00a0\u202f]"
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @lru_cache(maxsize=None)
@@ -94,7 +101,8 @@ def _grammar(lang: str) -> _Grammar:
     if not lexicon.available(lang, "numbers"):
         lang = "en"
     d = lexicon.load(lang, "numbers")
-    months = lexicon.load(lang if lexicon.available(lang, "dates") else "en", "dates")["months"]
+    dates = lexicon.load(lang if lexicon.available(lang, "dates") else "en", "dates")
+    months = dates["months"]
     words: dict[str, tuple[str, int]] = {}
     for w, v in d["units"].items():
         words[w] = ("unit" if v < 10 else "teen", v)
@@ -114,12 +122,12 @@ def _grammar(lang: str) -> _Grammar:
     suffix = _alt(d["ordinal_suffixes"])
     digits = (
         rf"(?<![\w.,/])(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:{_NUM_SPACE}\d{{3}})+(?![\d,.])|\d+)"
-        rf"(?:\.\d+)?(?P<ordsuf>{suffix}(?![a-z]))?"
+        rf"(?:\.\d+)?(?P<ordsuf>-?{suffix}(?![a-z]))?"
         rf"(?:{_NUM_SPACE}?(?P<scale>{_alt(scale_words)})(?![a-z]))?"
     )
     core = re.compile(
         r"(?P<iso>(?<![\w.])\d{4}-\d{2}-\d{2}(?!\w))"
-        r"|(?P<slash>(?<![\w./])\d{1,2}/\d{1,2}/\d{2,4}(?![\w/]))"
+        r"|(?P<slash>(?<![\w./])\d{1,2}(?P<sep>[/.])\d{1,2}(?P=sep)\d{4}(?![\w/])|(?<![\w./])\d{1,2}/\d{1,2}/\d{2}(?![\w/]))"
         r"|(?P<clock>(?<![\w.,:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]))"
         rf"|(?P<vague>(?<!\w){_alt(d['vague'])}(?!\w))"
         rf"|(?P<ordw>(?<![\w-])(?:{_alt(d['tens'])}[- ])?{ord_alt}(?!\w))"
@@ -146,9 +154,10 @@ def _grammar(lang: str) -> _Grammar:
         ordinals={k.lower(): v for k, v in d["ordinals"].items()},
         tens=d["tens"],
         scale_words={k.lower(): v for k, v in scale_words.items()},
-        money_scales=d["money_scale_abbreviations"],
+        money_scales={k.lower(): v for k, v in d["money_scale_abbreviations"].items()},
         qualifiers={" ".join(k.lower().split()): v for k, v in d["qualifiers"].items()},
         qual_before=re.compile(rf"(?<![\w-])({qual_alt})\s+\Z", re.IGNORECASE),
+        qualifier_blockers={k.lower(): frozenset(v) for k, v in d["qualifier_blockers"].items()},
         qual_after=re.compile(r"\s*(" + _alt(d["suffix_qualifiers"]) + r")(?!\w)", re.IGNORECASE),
         suffix_qualifiers={k.lower(): v for k, v in d["suffix_qualifiers"].items()},
         range_after=re.compile(
@@ -158,7 +167,8 @@ def _grammar(lang: str) -> _Grammar:
         between_after=re.compile(rf"\s*(?:{_alt(d['range_between_joiners'])})\s*(?=[\da-z])", re.IGNORECASE),
         not_count_after=re.compile(rf"\s+{_alt(d['not_count_after'])}(?!\w)", re.IGNORECASE),
         not_count_before=re.compile(rf"(?<!\w){_alt(d['not_count_before'])}\s+\Z", re.IGNORECASE),
-        model_before=re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,4}-\Z"),
+        months_capitalised=bool(dates.get("names_capitalised", True)),
+        model_before=re.compile(r"(?<![\w-])[A-Z][A-Za-z]*-\Z"),
         month_before=re.compile(
             rf"(?<!\w)(?P<m>{month_re})\.?,?\s+(?:\d{{1,2}}(?:{suffix})?,?\s+)?\Z", re.IGNORECASE
         ),
@@ -178,9 +188,15 @@ def _grammar(lang: str) -> _Grammar:
             rf"(?:(?<!\w){_alt(d['year_prefixes'])}\s+|(?<!\w){month_re}\.?,?\s+)\Z", re.IGNORECASE
         ),
         next_word=re.compile(r"\s+([A-Za-z]+)"),
+        next_words=re.compile(r"(?:\s+[A-Za-z]+){1,2}"),
         count_nouns=frozenset(d["count_nouns"]),
         year_not_followers=frozenset(d["year_not_followers"]),
         token=re.compile(r"[^\s-]+"),
+        scan=re.compile(
+            r"\d+|(?<![\w-])"
+            + _alt({w.split()[0].lower() for w in [*words, *d["vague"], *d["ordinals"], *d["tens"]]})
+            + r"(?!\w)"
+        ),
     )
 
 
@@ -290,14 +306,21 @@ def find_quantities(text: str, lang: str = "en") -> list[Quantity]:
     g = _grammar(lang)
     out: list[Quantity] = []
     pos = 0
-    while True:
-        m = g.core.search(text, pos)
+    low = text.lower()
+    if len(low) != len(text):  # a few letters change length when lower-cased
+        low = text.translate(_ASCII_LOWER)
+    for tok in g.scan.finditer(low):
+        at = tok.start()
+        if at < pos:
+            continue
+        m = g.core.match(text, at)
         if m is None:
-            return out
+            continue
         q, nxt = _read(text, m, g)
         if q is not None:
             out.append(q)
-        pos = max(nxt, m.start() + 1)
+        pos = max(nxt, at + 1)
+    return out
 
 
 def _qualifier_before(text: str, start: int, g: _Grammar) -> tuple[int, str | None]:
@@ -313,7 +336,7 @@ def _read(text: str, m: re.Match[str], g: _Grammar) -> tuple[Quantity | None, in
     if m.group("iso"):
         return Quantity(s, e, text[s:e], int(text[e - 2 : e]), "exact", "date", False), e
     if m.group("slash"):
-        return Quantity(s, e, text[s:e], int(text[s:e].split("/")[0]), "exact", "date", False), e
+        return Quantity(s, e, text[s:e], int(re.split("[/.]", text[s:e])[0]), "exact", "date", False), e
     if m.group("clock"):
         return Quantity(s, e, text[s:e], int(text[s:e].split(":")[0]), "exact", "time", False), e
     if m.group("vague"):
@@ -334,18 +357,24 @@ def _read(text: str, m: re.Match[str], g: _Grammar) -> tuple[Quantity | None, in
         return None, e
     value, e = got
     is_digits = m.group("digits") is not None
-    is_word_one = not is_digits and value == 1 and m.group().lower() in ("one",)
+    is_word_one = not is_digits and value == 1 and m.group().lower() == "one"
     # a model or code: "Su-25", "S-300", "Tu-22M3", "3M14"
-    if is_digits and g.model_before.search(text, max(0, s - 7), s):
+    if is_digits and g.model_before.search(text, max(0, s - 16), s):
         return None, e
+    if is_digits and text[e : e + 1] == "/":  # "24/7", "1/3"
+        return None, e + 1
     if is_digits and not m.group("ordsuf") and not m.group("scale") and g.letters_after.match(text, e):
-        unit = g.measure_after.match(text, e) or g.percent_after.match(text, e)
+        unit = g.measure_after.match(text, e) or g.percent_after.match(text, e) or g.time_after.match(text, e)
         if unit is None and not g.money_abbrev_after.match(text, e):
             return None, _skip_word(text, e)
     if is_word_one and (g.not_count_after.match(text, e) or g.not_count_before.search(text, max(0, s - 12), s)):
         return None, e
 
     qs, qual = _qualifier_before(text, s, g)
+    if qual is not None and (blk := g.qualifier_blockers.get(" ".join(text[qs:s].lower().split()))):
+        nw = g.next_words.match(text, e)
+        if nw and blk.intersection(nw.group().lower().split()):  # "over eight Russian regions"
+            qs, qual = s, None
     # ranges: "five to seven", "10-15", "between 10 and 15" -> the lower figure, at_least
     between = g.between_before.search(text, max(0, s - 12), s)
     rng = (g.between_after if between else g.range_after).match(text, e)
@@ -357,14 +386,14 @@ def _read(text: str, m: re.Match[str], g: _Grammar) -> tuple[Quantity | None, in
             if between:
                 qs = min(qs, between.start())
     sq = g.qual_after.match(text, e)
-    if sq and not (sq.group(1) == "+" and False):
+    if sq:
         qual = qual or g.suffix_qualifiers[sq.group(1).lower()]
         e = sq.end()
     kind, ks, ke = _kind(text, m, s, e, value, g)
-    if kind is None:
-        return None, e
     if kind == "count" and is_word_one and g.hyphen_word_after.match(text, e):
         return None, e
+    if kind == "money" and ke > e and (ab := g.money_abbrev_after.match(text, e)):  # "$5m"
+        value *= g.money_scales[ab.group().lower()]
     start, end = min(qs, ks), max(e, ke)
     return Quantity(start, end, text[start:end], value, qual or "exact", kind, False), max(e, ke)
 
@@ -375,17 +404,17 @@ def _skip_word(text: str, pos: int) -> int:
     return pos
 
 
-def _kind(text: str, m: re.Match[str], s: int, e: int, value: int, g: _Grammar) -> tuple[str | None, int, int]:
+def _kind(text: str, m: re.Match[str], s: int, e: int, value: int, g: _Grammar) -> tuple[str, int, int]:
     """The kind of the figure at ``[s, e)`` and the span of its unit, if any."""
     before = max(0, s - 30)
     is_digits = m.group("digits") is not None
     plain = is_digits and not m.group("scale") and not m.group("ordsuf")
     if is_digits:
         mb = g.month_before.search(text, before, s)
-        if mb and mb.group("m")[0].isupper() and (value <= 31 or len(m.group().strip()) == 4):
+        if mb and (mb.group("m")[0].isupper() or not g.months_capitalised) and (value <= 31 or len(m.group().strip()) == 4):
             return "date", s, e
         ma = g.month_after.match(text, e)
-        if ma and ma.group("m")[0].isupper() and 1 <= value <= 31:
+        if ma and (ma.group("m")[0].isupper() or not g.months_capitalised) and 1 <= value <= 31:
             return "date", s, e
         if m.group("ordsuf"):
             return "ordinal", s, e

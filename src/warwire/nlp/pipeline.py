@@ -81,6 +81,15 @@ def _shift(t: TimeMention, offset: int) -> TimeMention:
     return replace(t, start=t.start + offset, end=t.end + offset)
 
 
+@Language.component("warwire_line_breaks", assigns=["token.is_sent_start"])
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: titles and paragraphs carry no final full stop."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @Language.factory("warwire_mentions", assigns=["doc._.mentions"], default_config={"lang": "en"})
 def make_mention_finder(nlp: Language, name: str, lang: str) -> MentionFinder:
     return MentionFinder(nlp, lang)
@@ -90,10 +99,12 @@ def build_nlp(lang: str = "en", model: str | None = None) -> Language:
     """A pipeline for ``lang``: blank by default, or a trained spaCy model named by the user."""
     if model:
         nlp = spacy.load(model, exclude=["lemmatizer"])
+        nlp.add_pipe("warwire_line_breaks", first=True)
         if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
-            nlp.add_pipe("sentencizer", first=True)
+            nlp.add_pipe("sentencizer", after="warwire_line_breaks")
     else:
         nlp = spacy.blank(lang)
+        nlp.add_pipe("warwire_line_breaks")
         nlp.add_pipe("sentencizer")
     nlp.add_pipe("warwire_mentions", config={"lang": lang})
     return nlp

@@ -9,6 +9,7 @@ the candidates a mention means is decided later, with the whole article as conte
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -40,6 +41,22 @@ def _words(lang: str) -> dict:
     return load(lang, "places_nlp")
 
 
+@lru_cache(maxsize=8)
+def common_words(lang: str) -> frozenset[str]:
+    """Single words of the event lexicons ("Drone", "Kill", "Strike" in a title) are not places."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words: set[str] = set(STOP_WORDS) if lang == "en" else set()
+    events = load(lang, "events")
+    lists = [g["phrases"] for g in events["triggers"]] + [events["war_context"]]
+    lists += list(load(lang, "weapons")["kinds"].values()) + list(load(lang, "targets")["targets"].values())
+    casualties = load(lang, "casualties")
+    lists += [casualties["killed"], casualties["injured"]]
+    for phrases in lists:
+        words.update(p.lower() for p in phrases if " " not in p)
+    return frozenset(words)
+
+
 def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceMention]:
     """Every gazetteer name in ``doc``, longest match first, never overlapping."""
     words = _words(lang)
@@ -47,6 +64,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceM
     region_of = set(words["region_of"])
     connectors = set(words["connectors"])
     stop = set(words["not_places"])
+    common = common_words(lang)
     max_n = min(gazetteer.max_tokens + 1, 6)
     out: list[PlaceMention] = []
     n_tokens = len(doc)
@@ -67,7 +85,9 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceM
             if n > 1 and any(t.lower_ in connectors for t in (span[0], last)):
                 continue
             text = span.text
-            if n == 1 and (text in stop or gazetteer_ambiguous(text, gazetteer)):
+            if n == 1 and (text in stop or text.lower() in common or gazetteer_ambiguous(text, gazetteer)):
+                continue
+            if n == 1 and (_in_name(doc, span.start, stop, common, region_words) or text.isupper() and len(text) <= 3):
                 continue
             cands = gazetteer.candidates(text)
             if cands:
@@ -98,14 +118,50 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceM
             )
         )
         i = span.end
+    return _plural_regions(doc, out, gazetteer, region_words)
+
+
+def _plural_regions(doc: Doc, found: list[PlaceMention], gazetteer: Gazetteer,
+                    region_words: set[str]) -> list[PlaceMention]:
+    """'the Kirovograd, Odesa and Kharkiv regions': every name of the list is a region."""
+    out = list(found)
+    k = len(out) - 1
+    while k >= 0:
+        last = out[k]
+        after = doc.text[last.end : last.end + 12].split()
+        if not after or after[0].lower().strip(".,;") not in region_words or not after[0].lower().endswith("s"):
+            k -= 1
+            continue
+        j = k
+        while j > 0 and doc.text[out[j - 1].end : out[j].start].strip() in (",", "and", ", and"):
+            j -= 1
+        for n in range(j, k + 1):
+            m = out[n]
+            regional = [c for c in gazetteer.candidates(m.text + " region") if c.kind == "admin1"]
+            if regional:
+                out[n] = PlaceMention(m.start, m.end, m.text, tuple(regional), True, m.before, m.token_start)
+        k = j - 1
     return out
+
+
+def _in_name(doc: Doc, i: int, stop: set[str], common: frozenset[str], region_words: set[str]) -> bool:
+    """A single word beside another capitalised word is a person's name ('Serhii Bratchuk')."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(doc):
+            tok = doc[j]
+            if (tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start
+                    and tok.text not in stop and tok.lower_ not in common and tok.lower_ not in region_words):
+                return True
+            if j == i + 1 and tok.is_alpha and tok.text[:1].isupper() and tok.text not in stop and tok.lower_ not in common and tok.lower_ not in region_words:
+                return True
+    return False
 
 
 def gazetteer_ambiguous(text: str, gazetteer: Gazetteer) -> bool:
     """A single capitalised word that is more often an English word than a place."""
     from warwire.geo.resolve import is_ambiguous_common_word
 
-    return is_ambiguous_common_word(text)
+    return is_ambiguous_common_word(text, gazetteer)
 
 
 def sentence_of(doc: Doc, char: int) -> Span:
