@@ -32,6 +32,8 @@ Ingest codes (see :data:`INGEST_CODES`)::
     I012  the text is in a language warwire has no lexicon for (raised by the CLI)
     I013  the file cannot be read (permissions, a device error)
 
+Extraction codes: ``X001`` the extractor failed on one article (a bug: report it).
+
 Config codes used so far: ``C001`` a packaged data file is unreadable (reinstall),
 ``C002`` a size limit that is not a positive number.
 

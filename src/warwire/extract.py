@@ -13,7 +13,7 @@ from typing import TextIO
 
 from rich.console import Console
 
-from warwire.errors import IngestError, WarwireError
+from warwire.errors import ExtractionError, IngestError, WarwireError
 from warwire.ingest import iter_articles, progress
 from warwire.models import Article, Event
 from warwire.outputs.jsonl import write_jsonl
@@ -40,7 +40,12 @@ def extract_paths(paths: Sequence[str | Path], *, published: date | None = None,
             err.print(f"warwire: {problem}", markup=False)
             ok = False
             continue
-        events = extractor.extract(item)
+        try:
+            events = extractor.extract(item)
+        except Exception as exc:  # one article's failure must not end a run over thousands
+            err.print(f"warwire: {ExtractionError('X001', item.origin or item.id, f'extraction failed ({type(exc).__name__}: {exc}); please report it with this article')}", markup=False)
+            ok = False
+            continue
         if fmt == "table":
             collected.extend(events)
         else:

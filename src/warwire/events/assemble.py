@@ -14,6 +14,7 @@ The cascade, per article:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -179,6 +180,10 @@ class EventAssembler:
         if etype == "sanction":
             return any(w in text.lower() for w in self.words["sanction_verbs"])
         if etype == "meeting":
+            # talks are held by people and delegations, not by countries as places
+            people = [a for a in parties if a.kind != "state"]
+            if not people and not any(w in text.lower() for w in self.words["meeting_people"]):
+                return False
             return len({a.country or a.name for a in parties}) >= 2 or any(
                 w in text.lower() for w in self.words["meeting_with"])
         return True
@@ -206,6 +211,8 @@ class EventAssembler:
         base = Frame(etype, trigger.subtype, trigger, (s_start, s_end), sents.paragraph[i],
                      evidence=[Span(s_start, s_end)])
         base.field_evidence["type"] = Span(trigger.start, trigger.end)
+        if dated and dated[2] is not None:
+            base.field_evidence["date"] = dated[2]
         source = parties.source_for(i, sents)
         a1, a2, participants = parties.for_event(etype, trigger, i, sents, places, all_weapons, source)
         status = parties.status_for(etype, i, sents, source, a1, dated)
@@ -274,19 +281,41 @@ class EventAssembler:
         return [Weapon(kind)]
 
     def split_figures(self, f: Frame, place_span: Span, doc, quantities, cues, etype) -> None:
-        """In a list of places, each place takes the figure written next to it."""
+        """In a list of places, each place takes the figures of its own clause:
+        'one airstrike on Haris killed five ... while another on Tallousa killed four'."""
+        s_start, s_end = f.sentence
+        lo, hi = figures.clause_around(doc.text, s_start, s_end, place_span, self.words["clause_breaks"])
         counts = [q for q in quantities if q.kind == "count"]
         near = None
         for q in counts:
-            gap_after = place_span.start - q.end
-            if 0 <= gap_after <= 30:
+            if 0 <= place_span.start - q.end <= 30 and q.start >= lo:
                 near = q
         if etype == "interception" and f.fields.get("weapons"):
             w = f.fields["weapons"][0]
             f.fields["weapons"] = (Weapon(w.kind, near.value if near else None, near.qualifier if near else "exact", w.model),)
-        elif etype in VIOLENT and near is not None and (f.fields.get("killed") is not None):
-            f.fields["killed"] = near.value
-            f.fields["killed_qualifier"] = near.qualifier
+            return
+        if etype not in VIOLENT:
+            return
+        in_clause = [c for c in cues if lo <= c.start < hi]
+        killed, injured = figures.casualties(doc, lo, hi, [q for q in quantities if lo <= q.start < hi],
+                                             in_clause, self.cues)
+        if near is None and re.search(r"\b(?:another|one)\b", doc.text[lo:place_span.start].lower()):
+            near = figures.Quantity(lo, place_span.start, "one", 1, "exact", "count", False)
+        if killed is None and injured is None and near is not None:
+            # "two civilians were killed — one in Sloviansk and another in Chernihiv"
+            field = "killed" if f.fields.get("killed") is not None else "injured" if f.fields.get("injured") is not None else None
+            if field:
+                f.fields[field], f.fields[field + "_qualifier"] = near.value, near.qualifier
+                other = "injured" if field == "killed" else "killed"
+                f.fields[other] = f.fields[other + "_qualifier"] = None
+            return
+        for name, fig in (("killed", killed), ("injured", injured)):
+            f.fields[name] = fig.value if fig else None
+            f.fields[name + "_qualifier"] = fig.qualifier if fig else None
+            if fig:
+                f.field_evidence[name] = fig.span
+            else:
+                f.field_evidence.pop(name, None)
 
     @staticmethod
     def strike_subtype(weapons: tuple[Weapon, ...]) -> str | None:
@@ -300,19 +329,21 @@ class EventAssembler:
 
     # 3. dates ---------------------------------------------------------------------------
     @staticmethod
-    def date_of(times, published: date | None, last: tuple[date, str] | None) -> tuple[date, str] | None:
+    def date_of(times, published: date | None, last) -> tuple[date, str, Span | None] | None:
+        """The date of a sentence's events: its own time words, else the date told last, else
+        the publication date; the span is None when the date was not stated here."""
         resolved = [t for t in times if t.date is not None and t.precision != "year"]
         if resolved:
             # a stated date beats a weekday, which beats "overnight" or "last week"
             rank = {"explicit": 0, "weekday": 1, "night": 2, "relative": 3, "span": 4}
             t = min(resolved, key=lambda t: rank.get(t.kind, 5))
-            return t.date, t.precision
+            return t.date, t.precision, Span(t.start, t.end)
         if any(t.precision == "year" for t in times):
             return None
         if last:
-            return last
+            return last[0], last[1], None
         if published:
-            return published, "day"
+            return published, "day", None
         return None
 
     def finish(self, article: Article, f: Frame) -> Event:
@@ -364,7 +395,9 @@ class EventAssembler:
             return False
         if a.type in DIPLOMATIC and a.type != b.type:
             return False
-        if a.date and b.date and abs((a.date - b.date).days) > (0 if a.date_precision == b.date_precision == "day" else 6):
+        stated = all(any(k == "date" for k, _ in e.field_evidence) for e in (a, b))
+        slack = 0 if a.date_precision == b.date_precision == "day" else 6
+        if a.date and b.date and abs((a.date - b.date).days) > (slack if stated else max(slack, 2)):
             return False
         if a.type in DIPLOMATIC:
             pa = {x.country for x in a.participants} | {x.country for x in (a.actor1, a.actor2) if x}

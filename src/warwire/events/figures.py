@@ -15,6 +15,8 @@ from warwire.models import Span as TextSpan
 from warwire.models import Weapon
 from warwire.nlp.numbers import Quantity
 
+__all__ = ["Figure", "Quantity", "casualties", "clause_around", "merge_weapons", "targets", "weapons"]
+
 #: plural nouns that make a number a count of people (singulars come from casualties.json)
 _PEOPLE_PLURALS = {
     "people", "persons", "others", "civilians", "children", "women", "men", "soldiers", "troops",
@@ -176,3 +178,19 @@ def targets(cues: list[Cue]) -> tuple[str, ...]:
         if c.group == "target" and c.value not in seen:
             seen.append(c.value)
     return tuple(seen)
+
+
+def clause_around(text: str, s_start: int, s_end: int, span, breaks: list[str]) -> tuple[int, int]:
+    """The clause of a sentence that holds ``span``, cut at words like 'while' and dashes."""
+    lo, hi = s_start, s_end
+    low = text[s_start:s_end].lower()
+    for b in breaks:
+        at = low.find(b)
+        while at >= 0:
+            pos = s_start + at
+            if pos + len(b) <= span.start:
+                lo = max(lo, pos + len(b))
+            elif pos >= span.end:
+                hi = min(hi, pos)
+            at = low.find(b, at + 1)
+    return lo, hi

@@ -28,6 +28,8 @@ class PlaceContext:
     admin1: frozenset[str]
     countries: frozenset[str]
     war_countries: tuple[str, ...]
+    #: the country the article is mostly about, for places the gazetteer lacks
+    main_country: str | None = None
 
 
 class Locator:
@@ -38,6 +40,7 @@ class Locator:
         self.origin_preps = set(words["origin_prepositions"])
         self.landmarks = words["landmarks"]
         self.locator_words = set(words["locator_words"])
+        self.settlement_nouns = set(words["settlement_nouns"])
 
     def context(self, places: tuple[PlaceMention, ...], wars: list[Conflict]) -> PlaceContext:
         admin1, countries = set(), set()
@@ -51,7 +54,14 @@ class Locator:
                 if c.kind == "country" and c.country:
                     countries.add(c.country)
         war_countries = tuple(c for w in wars[:1] for c in w.countries)
-        return PlaceContext(frozenset(admin1), frozenset(countries) | frozenset(war_countries), war_countries)
+        counts: dict[str, int] = {}
+        for p in places:
+            first = p.candidates[0] if p.candidates else None
+            if first and first.country:
+                counts[first.country] = counts.get(first.country, 0) + 1
+        main = max(counts, key=lambda c: (c in war_countries, counts[c])) if counts else (
+            war_countries[0] if war_countries else None)
+        return PlaceContext(frozenset(admin1), frozenset(countries) | frozenset(war_countries), war_countries, main)
 
     def places_in(self, mentions: list[PlaceMention], actors, etype: str, doc: Doc, ctx: PlaceContext,
                   attributions) -> list[tuple[Place, Span]]:
@@ -89,11 +99,24 @@ class Locator:
         hints = set(sentence_admin1) | set(ctx.admin1)
         resolved: list[tuple[GazetteerEntry, PlaceMention]] = []
         near: list[GazetteerEntry] = []
+        unknown: list[tuple[Place, Span]] = []
         for p in kept:
             own_admin1, own_near = hints_of.get(p.start, (set(), []))
-            entry = resolve(p.text, self.gazetteer, admin1_hints=own_admin1 or hints, country_hints=ctx.countries,
-                            near=own_near or near)
+            entry = None
+            if p.candidates:
+                entry = resolve(p.text, self.gazetteer, admin1_hints=own_admin1 or hints, country_hints=ctx.countries,
+                                near=own_near or near)
+            if entry is not None and entry.kind == "settlement" and entry.country not in ctx.countries and (
+                    entry.population < 20000):
+                entry = None  # a village abroad that happens to share the name
+                if not self.is_said_place(p, text):
+                    continue
             if entry is None:
+                if p.candidates and not self.is_said_place(p, text):
+                    continue
+                place = self.unknown_place(p, own_admin1 or set(sentence_admin1), ctx)
+                if place is not None:
+                    unknown.append((place, Span(p.start, p.end)))
                 continue
             resolved.append((entry, p))
             if entry.kind in ("settlement", "district"):
@@ -112,7 +135,23 @@ class Locator:
                 continue
             seen.add(entry.ref)
             out.append((entry.to_place(), Span(p.start, p.end)))
-        return out
+        return out + unknown
+
+    def is_said_place(self, p: PlaceMention, text: str) -> bool:
+        """The words around a name say it is a place ('the village of X', 'X camp')."""
+        before = text[max(0, p.start - 30) : p.start].lower().split()
+        after = text[p.end : p.end + 20].lower().split()
+        return (len(before) >= 2 and before[-1] == "of" and before[-2] in self.settlement_nouns) or bool(
+            after and after[0].strip(",.;") in self.settlement_nouns)
+
+    def unknown_place(self, p: PlaceMention, admin1: set[str], ctx: PlaceContext) -> Place | None:
+        """A place too small for the gazetteer keeps its name and the region the text gives."""
+        region = self.gazetteer.admin1(next(iter(admin1))) if len(admin1) == 1 else None
+        country = region.country if region else ctx.main_country
+        if country is None:
+            return None
+        return Place(name=p.text, country=country, admin1_iso=region.admin1_iso if region else None,
+                     precision="place")
 
     def locators(self, mentions: list[PlaceMention], text: str):
         """'Kucherivka in Kharkiv', 'Rivne near Pokrovsk in Donetsk', 'Vinnytsia, Vinnytsia':

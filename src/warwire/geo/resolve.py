@@ -32,8 +32,8 @@ def resolve(name: str, gazetteer: Gazetteer, *, admin1_hints: Collection[str] = 
     matches = gazetteer.lookup(name)
     if not matches:
         return None
-    admin1 = {h.upper() for h in admin1_hints}
-    countries = {h.upper() for h in country_hints}
+    admin1 = {h.upper() for h in admin1_hints if h}
+    countries = {h.upper() for h in country_hints if h}
     points = [(e.lat, e.lon) for e in near if e.lat is not None and e.lon is not None]
     best = min(matches, key=lambda m: (-_score(m, admin1, countries, points), m.entry.ref))
     return best.entry

@@ -133,7 +133,7 @@ class _Run:
 
     def __init__(self, doc: Doc, cues: _Cues, actors: Sequence[ActorMention]) -> None:
         self.doc, self.cues = doc, cues
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = doc.to_array("IDX").tolist()
         self.verbs: dict[int, int] = {}  # start token -> end token of the longest verb there
         self.before: dict[int, int] = {}  # end token -> start token of "according to"
         self.unverified: set[int] = set()  # sentence indexes

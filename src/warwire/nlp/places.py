@@ -65,6 +65,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceM
     connectors = set(words["connectors"])
     stop = set(words["not_places"])
     common = common_words(lang)
+    settlement_nouns = set(words["settlement_nouns"])
     max_n = min(gazetteer.max_tokens + 1, 6)
     out: list[PlaceMention] = []
     n_tokens = len(doc)
@@ -94,8 +95,11 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceM
                 found = (span, cands, last.lower_ in region_words)
                 break
         if found is None:
-            i += 1
-            continue
+            unknown = _unknown_place(doc, i, settlement_nouns, stop, common)
+            if unknown is None:
+                i += 1
+                continue
+            found = (unknown, [], False)
         span, cands, region = found
         # "the region of Kharkiv": the region, not the city
         prev2 = doc[max(0, span.start - 2) : span.start]
@@ -142,6 +146,26 @@ def _plural_regions(doc: Doc, found: list[PlaceMention], gazetteer: Gazetteer,
                 out[n] = PlaceMention(m.start, m.end, m.text, tuple(regional), True, m.before, m.token_start)
         k = j - 1
     return out
+
+
+def _unknown_place(doc: Doc, i: int, nouns: set[str], stop: set[str], common: frozenset[str]) -> Span | None:
+    """A name the gazetteer lacks, said to be a place: 'the village of Tallousa', 'Nuseirat camp'."""
+    end = i
+    while end < len(doc) and end - i < 4 and (doc[end].text[:1].isupper() or (
+            doc[end].text in ("-",) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()) or (
+            doc[end].lower_ in ("al", "el") and end + 1 < len(doc))):
+        end += 1
+    if end == i or doc[i].text in stop or doc[i].lower_ in common:
+        return None
+    if doc[end - 1].text == "-":
+        end -= 1
+    before = doc[i - 2 : i] if i >= 2 else None
+    after = doc[end] if end < len(doc) else None
+    if before is not None and before[1].lower_ == "of" and before[0].lower_ in nouns:
+        return doc[i:end]
+    if after is not None and after.lower_ in nouns and after.lower_ not in ("area", "district"):
+        return doc[i:end]
+    return None
 
 
 def _in_name(doc: Doc, i: int, stop: set[str], common: frozenset[str], region_words: set[str]) -> bool:
