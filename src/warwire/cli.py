@@ -40,7 +40,7 @@ def _parse_date(value: Optional[str]) -> Optional[date]:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date: give YYYY-MM-DD") from None
+        raise typer.BadParameter(f"{value!r} is not a date: give YYYY-MM-DD", param_hint="--published") from None
 
 
 def samples_path() -> Path:
@@ -48,15 +48,16 @@ def samples_path() -> Path:
     return Path(str(resources.files("warwire").joinpath("data/samples")))
 
 
-@app.command("extract")
+@app.command("extract", short_help="Extract the events of news articles, as JSON Lines or a table.")
 def extract_cli(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Article files (.txt, .html), folders with an index.jsonl, or .jsonl corpora. Default: the bundled samples.", show_default=False)] = None,
-    published: Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for articles that do not carry one.")] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help="Article files (.txt, .html), folders with an index.jsonl, or .jsonl corpora. Default: the bundled samples.", show_default=False)] = None,
+    published: Annotated[Optional[str], typer.Option("--published", metavar="YYYY-MM-DD", help="Publication date (YYYY-MM-DD) for articles that do not carry one.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="jsonl: one event a line (ANNOTATION.md); table: a readable table.")] = Format.jsonl,
-    model: Annotated[Optional[str], typer.Option("--model", help="A trained spaCy pipeline to add its NER and parses (optional extra).")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", metavar="NAME", help="A trained spaCy pipeline to add its NER and parses (optional extra).")] = None,
 ) -> None:
     """Example:
 
+    \b
         warwire extract article.txt --published 2025-12-07
         warwire extract ../shared/corpus/dev --format table
 
@@ -73,10 +74,11 @@ def extract_cli(
     raise typer.Exit(0 if ok else 1)
 
 
-@app.command("version")
+@app.command("version", short_help="Print the version of warwire.")
 def version_cli() -> None:
     """Example:
 
+    \b
         warwire version
 
     Prints the version of warwire.

@@ -112,10 +112,20 @@ class EventAssembler:
             if not types:
                 continue
             times = sents.within(m.times, i)
+            if self.cumulative(times, article.published):
+                # "1,285 civilians killed since the invasion began": a tally, not an incident
+                types = [(t, c) for t, c in types if t == "territory"]
+                if not types:
+                    continue
+            times = [t for t in times if not any(s.kind == "span" and s.start <= t.start < s.end + 40 and t is not s
+                                                 for s in times)]
             dated = self.date_of(times, article.published, last_date)
+            if dated and dated[2] is not None and article.published and self.past_plan(doc.text[s_start:s_end]):
+                dated = self.nearest_weekday(dated, times, article.published)
             if dated is None and any(t.precision == "year" for t in times):
                 continue  # told as background: "at the end of last year", "in 2014"
-            if dated and dated[1] == "day" and any(t.date and not t.future for t in times):
+            if dated and dated[1] == "day" and any(t.date and not t.future for t in times) and (
+                    article.published is None or 0 <= (article.published - dated[0]).days <= 7):
                 last_date = dated
             for etype, trigger in types:
                 frames.extend(self.frames_for(etype, trigger, i, sents, doc, m, cues, context, parties,
@@ -143,6 +153,8 @@ class EventAssembler:
                 continue
             if t.strength == "weak" and not war:
                 continue
+            if t.strength == "weak" and any(c.group == "negation" and c.start < t.start for c in cues):
+                continue  # "these numbers don't include casualties in ..."
             if etype == "strike" and t.strength == "weak" and not (casualty or any(
                     c.group in ("weapon", "model", "target") for c in cues) or any(
                     a.kind in ("military", "armed_group", "state") for a in actors)):
@@ -328,6 +340,27 @@ class EventAssembler:
         return "mixed" if subs else None
 
     # 3. dates ---------------------------------------------------------------------------
+    def past_plan(self, sentence: str) -> bool:
+        """'were scheduled to meet ... on Thursday': a plan told in the past tense."""
+        low = sentence.lower()
+        return any(w in low for w in self.words["past_plan"])
+
+    @staticmethod
+    def nearest_weekday(dated, times, published: date):
+        """A weekday of a plan told in the past: the occurrence nearest the publication date."""
+        d, precision, span = dated
+        if not any(t.kind == "weekday" and t.start == span.start for t in times):
+            return dated
+        best = min((d - timedelta(days=7), d, d + timedelta(days=7)), key=lambda x: abs((x - published).days))
+        return best, precision, span
+
+    def cumulative(self, times, published: date | None) -> bool:
+        """A 'since ...' phrase reaching back more than a month marks a running total."""
+        for t in times:
+            if t.kind == "span" and "since" in t.text.lower():
+                return True
+        return False
+
     @staticmethod
     def date_of(times, published: date | None, last) -> tuple[date, str, Span | None] | None:
         """The date of a sentence's events: its own time words, else the date told last, else
@@ -437,12 +470,16 @@ def merge_pair(a: Event, b: Event) -> Event:
     fe.update(dict(a.field_evidence))
     weapons = figures.merge_weapons(list(a.weapons) + list(b.weapons))
     participants = list(a.participants) + [p for p in b.participants if p not in a.participants]
+    def stated(e: Event) -> bool:
+        return any(k == "date" for k, _ in e.field_evidence)
+
+    dated = b if (b.date and (not a.date or (stated(b) and not stated(a)))) else a
     return replace(
         a,
         type=etype,
         subtype=a.subtype or b.subtype,
-        date=a.date or b.date,
-        date_precision=a.date_precision if a.date else b.date_precision,
+        date=dated.date,
+        date_precision=dated.date_precision,
         actor1=a.actor1 or b.actor1,
         actor2=a.actor2 or b.actor2,
         participants=tuple(participants),

@@ -113,7 +113,7 @@ def _singular_people(doc: Doc, cue: Cue, sent_start: int, sent_end: int, finder:
         n = 0
         for i, tok in enumerate(toks):
             if tok.lower_ in finder.singular:
-                for nxt in toks[i + 1 : i + 5]:
+                for nxt in toks[i + 1 : i + 9]:
                     if nxt.lower_ in finder.person_nouns:
                         n += 1
                         break

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from warwire.events.conflicts import Conflict, opponent_of
 from warwire.geo.gazetteer import Gazetteer
 from warwire.models import Actor, Source
+from warwire.nlp.actors import demonym_country
 from warwire.nlp.pipeline import Mentions
 
 ARMED = {"state", "military", "armed_group", "government"}
@@ -87,10 +88,13 @@ class Parties:
         after = [a for a in armed if a.start >= trigger.end and not is_speaker(a)]
         by = [a for a in after if self.doc.text[max(0, a.start - 4):a.start].strip().lower() == "by"]
         demonym = self._weapon_owner(weapons)
+        # the agent: "by X"; else the owner of the weapons ("Russian drone strikes"); else a
+        # party named before the verb that is not where it happened ("in Ukraine's ... region")
+        before = [a for a in before if not self._in_place_phrase(a)]
         agent = None
         if by:
             agent = by[0]
-        elif before:
+        elif before and (etype == "interception" or not demonym):
             agent = before[-1] if etype != "interception" else before[0]
         a1 = self._actor(agent) if agent else None
         if a1 is None and demonym and etype != "interception":
@@ -115,12 +119,21 @@ class Parties:
                 a1 = Actor(self.country_name(other), other)
         return a1, a2, ()
 
+    def _in_place_phrase(self, a) -> bool:
+        """'in central Ukraine's Dnipropetrovsk region': a country named as where, not who."""
+        before = self.text_lower[max(0, a.start - 25) : a.start].split()
+        return bool(before) and (before[-1] in ("in", "over", "across", "into", "on") or (
+            len(before) > 1 and before[-2] in ("in", "over", "across") and before[-1].isalpha()))
+
     def _weapon_owner(self, weapons) -> str | None:
         """'Ukrainian drones', 'Russian missiles': the demonym right before a weapon word."""
-        for a in self.m.actors:
-            for _, span in weapons:
-                if a.end <= span.end and 0 <= span.start - a.start <= 40 and a.country and a.kind in ARMED | {"demonym"}:
-                    return a.country
+        text = self.doc.text
+        for _, span in weapons:
+            words = text[max(0, span.start - 40) : span.start].split()
+            for word in reversed(words[-3:]):
+                country = demonym_country("en", word.strip(",.;:'’"))
+                if country:
+                    return country
         return None
 
     # sources ----------------------------------------------------------------------------

@@ -66,6 +66,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceM
     stop = set(words["not_places"])
     common = common_words(lang)
     settlement_nouns = set(words["settlement_nouns"])
+    feature_words = set(words["feature_words"])
     max_n = min(gazetteer.max_tokens + 1, 6)
     out: list[PlaceMention] = []
     n_tokens = len(doc)
@@ -109,6 +110,9 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceM
             regional = gazetteer.candidates(span.text + " region")
             if regional:
                 cands, region = regional, True
+        if len(span) == 1 and span.end < n_tokens and doc[span.end].lower_ in feature_words:
+            i = span.end  # "the Volga river city": a river, not a town
+            continue
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
         out.append(
             PlaceMention(
@@ -132,8 +136,9 @@ def _plural_regions(doc: Doc, found: list[PlaceMention], gazetteer: Gazetteer,
     k = len(out) - 1
     while k >= 0:
         last = out[k]
-        after = doc.text[last.end : last.end + 12].split()
-        if not after or after[0].lower().strip(".,;") not in region_words or not after[0].lower().endswith("s"):
+        after = doc.text[last.end : last.end + 12].split() or [""]
+        ends_plural = last.text.split()[-1].lower() in region_words and last.text.lower().endswith("s")
+        if not ends_plural and (after[0].lower().strip(".,;") not in region_words or not after[0].lower().endswith("s")):
             k -= 1
             continue
         j = k

@@ -6,6 +6,8 @@ from rich.table import Table
 
 from warwire.models import Event
 
+#: short columns that read badly when folded
+NO_WRAP = frozenset({"date", "killed", "injured", "status"})
 STATUS_STYLE = {"occurred": "green", "claimed": "yellow", "unverified": "magenta", "planned": "cyan"}
 
 
@@ -19,7 +21,7 @@ def _figure(value: int | None, qualifier: str | None) -> str:
 def events_table(events: list[Event], title: str | None = None) -> Table:
     table = Table(title=title, show_lines=False, expand=False)
     for col in ("article", "date", "type", "place", "actors", "killed", "injured", "weapons", "status", "source"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", no_wrap=col in NO_WRAP)
     for e in events:
         place = ""
         if e.place:
