@@ -161,8 +161,7 @@ class EventAssembler:
                 continue
             if etype in ("clash", "territory", "violence_against_civilians") and not war:
                 continue
-            if etype == "interception" and not any(c.group in ("weapon", "model") for c in cues) and not (
-                    "air defen" in text.lower() or prev_weapons):
+            if etype == "interception" and not self.interception_ok(t, cues, text, prev_weapons):
                 continue
             if etype == "protest" and not any(c.group == "protestctx" for c in cues):
                 continue
@@ -178,6 +177,15 @@ class EventAssembler:
         if "territory" in found and "clash" in found and found["clash"].strength == "weak":
             del found["clash"]
         return sorted(found.items(), key=lambda kv: kv[1].start)
+
+    @staticmethod
+    def interception_ok(t: Cue, cues: list[Cue], text: str, prev_weapons: list[Cue]) -> bool:
+        """Downing is of things that fly: drones, missiles, rockets, aircraft."""
+        flying = {"drone", "missile", "rocket", "aircraft", "guided_bomb"}
+        here = any(c.group in ("weapon", "model") and (c.weapon or c.value) in flying for c in cues)
+        if t.strength == "weak":
+            return here and "air defen" in text.lower()
+        return here or "air defen" in text.lower() or any((c.weapon or c.value) in flying for c in prev_weapons)
 
     def diplomatic_ok(self, etype: str, cues: list[Cue], actors, text: str) -> bool:
         parties = [a for a in actors if a.kind in ("state", "government", "official", "intl_org", "military")
@@ -258,6 +266,8 @@ class EventAssembler:
             counted = any(w.count for w in common["weapons"])
             fallback = self.locator.fallback(etype, a1, a2, wars, barrage=counted)
             places = [(fallback, None)] if fallback or etype in DIPLOMATIC else []
+        if etype in ("meeting", "agreement") and not participants:
+            return []
         out = []
         many = len(places) > 1
         for place, span in places:

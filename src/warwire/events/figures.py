@@ -39,6 +39,13 @@ def _tokens_between(doc: Doc, a: int, b: int) -> Span:
     return doc.char_span(a, b, alignment_mode="contract") or doc[0:0]
 
 
+def is_identifier(doc: Doc, q: Quantity) -> bool:
+    """'Light Infantry Battalion 542', 'Route 66': a number that names, not counts."""
+    head = doc.text[max(0, q.start - 30) : q.start].split()
+    return bool(head) and q.text[:1].isdigit() and head[-1][:1].isupper() and head[-1].isalpha() and (
+        head[-1].lower() not in ("at", "by", "over", "of", "about", "some", "nearly", "around", "almost"))
+
+
 def person_count(doc: Doc, q: Quantity, cues: CueFinder) -> bool:
     """True when what follows the number is people (or nothing that is not people)."""
     after = doc.char_span(q.end, min(len(doc.text), q.end + 60), alignment_mode="expand")
@@ -61,7 +68,7 @@ def person_count(doc: Doc, q: Quantity, cues: CueFinder) -> bool:
 def casualties(doc: Doc, sent_start: int, sent_end: int, quantities: list[Quantity], cues: list[Cue],
                finder: CueFinder) -> tuple[Figure | None, Figure | None]:
     """Killed and injured in one sentence: each casualty word takes its nearest figure."""
-    counts = [q for q in quantities if q.kind == "count" and person_count(doc, q, finder)]
+    counts = [q for q in quantities if q.kind == "count" and not is_identifier(doc, q) and person_count(doc, q, finder)]
     marks = [c for c in cues if c.group in ("killed", "injured", "none_killed", "none_injured")]
     used: set[int] = set()
     result: dict[str, Figure] = {}
@@ -130,7 +137,7 @@ def _singular_people(doc: Doc, cue: Cue, sent_start: int, sent_end: int, finder:
 def weapons(doc: Doc, cues: list[Cue], quantities: list[Quantity]) -> list[tuple[Weapon, TextSpan]]:
     """Weapon kinds with their counts: '137 drones', 'more than 40 ballistic ... missiles'."""
     out: list[tuple[Weapon, TextSpan]] = []
-    counts = [q for q in quantities if q.kind == "count"]
+    counts = [q for q in quantities if q.kind == "count" and not is_identifier(doc, q)]
     models = [c for c in cues if c.group == "model"]
     for c in cues:
         if c.group not in ("weapon", "model"):

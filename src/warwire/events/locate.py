@@ -41,6 +41,7 @@ class Locator:
         self.landmarks = words["landmarks"]
         self.locator_words = set(words["locator_words"])
         self.settlement_nouns = set(words["settlement_nouns"])
+        self.region_words = set(words["region_words"])
 
     def context(self, places: tuple[PlaceMention, ...], wars: list[Conflict]) -> PlaceContext:
         admin1, countries = set(), set()
@@ -71,6 +72,8 @@ class Locator:
         for p in mentions:
             if p.before in self.origin_preps and etype in ("strike", "interception"):
                 continue
+            if p.text.isupper() and (p.start == 0 or text[p.start - 1] == "\n"):
+                continue  # a dateline: "BANGKOK --" says where the reporter was
             # a country or capital used as a party ("Russia launched", "Kyiv said") is an actor
             is_country = any(c.kind == "country" for c in p.candidates)
             if is_country and p.before not in self.location_preps and etype not in ("meeting",):
@@ -161,7 +164,7 @@ class Locator:
         head: PlaceMention | None = None
         prev: PlaceMention | None = None
         for p in mentions:
-            between = text[prev.end : p.start].strip().lower() if prev else ""
+            between = self.plain_between(text[prev.end : p.start]) if prev else ""
             prev = p
             if head is not None and between in self.locator_words:
                 regions = [c for c in p.candidates if c.kind in ("admin1", "country")]
@@ -182,6 +185,13 @@ class Locator:
             out.append(p)
             head = p
         return out, hints
+
+    def plain_between(self, gap: str) -> str:
+        """The words between two names, less nouns like 'villages' or 'township'."""
+        words = gap.replace("’", "'").lower().split()
+        words = [w for w in words if w.strip(",") not in self.settlement_nouns | self.region_words]
+        out = " ".join(words).strip()
+        return out if out else ("," if "," in gap else "")
 
     def landmark_place(self, sentence: str) -> Place | None:
         for name, city in self.landmarks.items():
