@@ -176,6 +176,8 @@ class EventAssembler:
                 del found["strike"]
         if "territory" in found and "clash" in found and found["clash"].strength == "weak":
             del found["clash"]
+        if "clash" in found and "strike" in found and found["strike"].strength == "weak":
+            del found["strike"]  # "repelled Russian attacks": ground fighting, not a strike
         return sorted(found.items(), key=lambda kv: kv[1].start)
 
     @staticmethod
@@ -225,6 +227,10 @@ class EventAssembler:
                 places = self.locator.places_in(sents.within(m.places, j), sents.within(m.actors, j), etype, doc,
                                                 context, m.attributions)
                 j -= 1
+        if not places and etype not in DIPLOMATIC:
+            # last, the place in a speaker's title: "the governor of the Dnipropetrovsk region said"
+            places = self.locator.places_in(sents.within(m.places, i), actors, etype, doc, context,
+                                            m.attributions, include_spoken=True)
         quantities = sents.within(m.quantities, i)
         killed, injured = figures.casualties(doc, s_start, s_end, quantities, cues, self.cues)
         all_weapons = figures.weapons(doc, cues, quantities)
@@ -436,7 +442,7 @@ class EventAssembler:
     def same_incident(a: Event, b: Event) -> bool:
         if FAMILY[a.type] != FAMILY[b.type]:
             return False
-        if a.type in DIPLOMATIC and a.type != b.type:
+        if a.type != b.type and (a.type in DIPLOMATIC or {a.type, b.type} == {"strike", "clash"}):
             return False
         stated = all(any(k == "date" for k, _ in e.field_evidence) for e in (a, b))
         slack = 0 if a.date_precision == b.date_precision == "day" else 6
@@ -448,6 +454,8 @@ class EventAssembler:
             return bool(pa and pb and (pa <= pb or pb <= pa)) and (a.place is None or b.place is None or a.place.name == b.place.name)
         if not a.place or not b.place:
             return False
+        if a.killed is not None and a.killed == b.killed and a.type == b.type and contains(a.place, b.place):
+            return True  # "five dead in Dnipro" and "five dead in the Dnipropetrovsk region"
         if a.place.ref and a.place.ref == b.place.ref or a.place.name == b.place.name:
             if a.type == "interception" or b.type == "interception":
                 ca = {w.count for w in a.weapons if w.count}
@@ -456,6 +464,12 @@ class EventAssembler:
                     return False
             return True
         return False
+
+
+def contains(p: Place, q: Place) -> bool:
+    """One place is the region of the other."""
+    pair = {p.precision, q.precision}
+    return pair == {"admin1", "place"} and p.admin1_iso is not None and p.admin1_iso == q.admin1_iso
 
 
 def merge_pair(a: Event, b: Event) -> Event:
@@ -484,8 +498,12 @@ def merge_pair(a: Event, b: Event) -> Event:
         return any(k == "date" for k, _ in e.field_evidence)
 
     dated = b if (b.date and (not a.date or (stated(b) and not stated(a)))) else a
+    place = a.place
+    if a.place and b.place and a.place.precision == "admin1" and b.place.precision == "place":
+        place = b.place
     return replace(
         a,
+        place=place,
         type=etype,
         subtype=a.subtype or b.subtype,
         date=dated.date,

@@ -33,6 +33,8 @@ class Cue:
     weapon: str | None = None
     token_start: int = 0
     token_end: int = 0
+    #: the phrase names the defender as its subject ("repelled"), not the attacker
+    defensive: bool = False
 
 
 class CueFinder:
@@ -45,6 +47,7 @@ class CueFinder:
         targets = load(lang, "targets")
         casualties = load(lang, "casualties")
         self._meta: dict[str, tuple[str, str, str, str | None, str | None]] = {}
+        self._defensive: set[str] = set()
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         make = nlp.make_doc
@@ -56,6 +59,8 @@ class CueFinder:
         for n, group in enumerate(events["triggers"]):
             add(self.lower, f"trigger{n}", group["phrases"],
                 ("trigger", group["type"], group["strength"], group.get("subtype"), group.get("weapon")))
+            if group.get("defensive"):
+                self._defensive.add(f"trigger{n}")
         for kind, phrases in weapons["kinds"].items():
             add(self.lower, f"weapon:{kind}", phrases, ("weapon", kind, "", None, kind))
         for model, kind in weapons["models"].items():
@@ -90,8 +95,9 @@ class CueFinder:
             label = {id(span): name for span, name in items}
             spans = filter_spans([span for span, _ in items])
             for span in spans:
-                group_, value, strength, subtype, weapon = self._meta[label[id(span)]]
+                key = label[id(span)]
+                group_, value, strength, subtype, weapon = self._meta[key]
                 cues.append(Cue(span.start_char, span.end_char, span.text, group_, value, strength,
-                                subtype, weapon, span.start, span.end))
+                                subtype, weapon, span.start, span.end, key in self._defensive))
         cues.sort(key=lambda c: (c.start, -c.end))
         return cues

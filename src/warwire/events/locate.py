@@ -65,7 +65,7 @@ class Locator:
         return PlaceContext(frozenset(admin1), frozenset(countries) | frozenset(war_countries), war_countries, main)
 
     def places_in(self, mentions: list[PlaceMention], actors, etype: str, doc: Doc, ctx: PlaceContext,
-                  attributions) -> list[tuple[Place, Span]]:
+                  attributions, include_spoken: bool = False) -> list[tuple[Place, Span]]:
         """The places where the event of this sentence happened, most specific first."""
         text = doc.text
         kept: list[PlaceMention] = []
@@ -95,7 +95,7 @@ class Locator:
             kept.append(p)
         # a speaker's title ("Kharkiv Mayor Ihor Terekhov said") is a place only if nothing else is
         spoken = [p for p in kept if any(att.start <= p.start < att.end for att in attributions)]
-        if spoken and len(spoken) < len(kept):
+        if spoken and (len(spoken) < len(kept) or not include_spoken):
             kept = [p for p in kept if p not in spoken]
         kept, hints_of = self.locators(kept, text)
         sentence_admin1 = {c.admin1_iso for p in kept if p.region for c in p.candidates if c.kind == "admin1"}
@@ -107,7 +107,10 @@ class Locator:
             own_admin1, own_near = hints_of.get(p.start, (set(), []))
             entry = None
             if p.candidates:
-                entry = resolve(p.text, self.gazetteer, admin1_hints=own_admin1 or hints, country_hints=ctx.countries,
+                name = p.text
+                if p.region and not any(w in name.lower().split() for w in self.region_words):
+                    name += " region"  # one of "the Kyiv, Lviv and Odesa regions"
+                entry = resolve(name, self.gazetteer, admin1_hints=own_admin1 or hints, country_hints=ctx.countries,
                                 near=own_near or near)
             if entry is not None and entry.kind == "settlement" and entry.country not in ctx.countries and (
                     entry.population < 20000):

@@ -101,6 +101,13 @@ class Parties:
             a1 = Actor(self.country_name(demonym), demonym)
         if a1 is None and etype in ("interception", "territory") and source is not None and source.side:
             a1 = Actor(self.country_name(source.side), source.side)
+        if trigger.defensive and a1 is not None:
+            # "Ukrainian troops repelled Russian assaults": the attacker is the other side
+            attacker = next((a for a in after if a.country != a1.country), None)
+            other = attacker.country if attacker else opponent_of(a1.country, self.wars)
+            defender = a1
+            a1 = Actor(self.country_name(other), other) if other else None
+            return a1, defender, ()
         a2 = None
         victims = [a for a in after if not a1 or a.country != a1.country]
         if etype == "interception":
