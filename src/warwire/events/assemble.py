@@ -131,7 +131,7 @@ class EventAssembler:
                 frames.extend(self.frames_for(etype, trigger, i, sents, doc, m, cues, context, parties,
                                               wars, dated, article))
         events = [self.finish(article, f) for f in frames]
-        return self.merge(self.drop_history(events, article.published))
+        return self.merge(self.drop_history(events, article.published), doc.text)
 
     # 1. which event types a sentence signals -------------------------------------------
     def types_of(self, doc: Doc, cues: list[Cue], actors, s_start: int, s_end: int,
@@ -427,11 +427,13 @@ class EventAssembler:
         limit = published - timedelta(days=365)
         return [e for e in events if not (e.date and e.date < limit)]
 
-    def merge(self, events: list[Event]) -> list[Event]:
+    def merge(self, events: list[Event], text: str = "") -> list[Event]:
         out: list[Event] = []
         for e in events:
             for k, o in enumerate(out):
-                if self.same_incident(o, e):
+                if self.same_incident(o, e) or (
+                        {o.type, e.type} == {"strike", "clash"} and o.place and e.place
+                        and o.place.name == e.place.name and adjacent(o, e, text)):
                     out[k] = merge_pair(o, e)
                     break
             else:
@@ -464,6 +466,16 @@ class EventAssembler:
                     return False
             return True
         return False
+
+
+def adjacent(a: Event, b: Event, text: str) -> bool:
+    """Told in the same or the next sentence: one account of one fight."""
+    for x in a.evidence:
+        for y in b.evidence:
+            lo, hi = (x, y) if x.start <= y.start else (y, x)
+            if hi.start <= lo.end or not text[lo.end : hi.start].strip():
+                return True
+    return False
 
 
 def contains(p: Place, q: Place) -> bool:
