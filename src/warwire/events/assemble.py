@@ -165,7 +165,7 @@ class EventAssembler:
                 continue
             if etype == "protest" and not any(c.group == "protestctx" for c in cues):
                 continue
-            if etype in DIPLOMATIC and not self.diplomatic_ok(etype, cues, actors, text):
+            if etype in DIPLOMATIC and not self.diplomatic_ok(etype, cues, actors, text, t, doc):
                 continue
             if etype == "protest" and war and not nonevent and any(c.group == "trigger" and c.value in VIOLENT and c.strength == "strong" for c in triggers):
                 continue
@@ -189,7 +189,8 @@ class EventAssembler:
             return here and "air defen" in text.lower()
         return here or "air defen" in text.lower() or any((c.weapon or c.value) in flying for c in prev_weapons)
 
-    def diplomatic_ok(self, etype: str, cues: list[Cue], actors, text: str) -> bool:
+    def diplomatic_ok(self, etype: str, cues: list[Cue], actors, text: str, t: Cue | None = None,
+                      doc: Doc | None = None) -> bool:
         parties = [a for a in actors if a.kind in ("state", "government", "official", "intl_org", "military")
                    or (a.kind == "local_official" and etype == "meeting")]
         if not parties:
@@ -201,6 +202,11 @@ class EventAssembler:
                 w in text.lower() for w in self.words["agreement_verbs"])
         if etype == "sanction":
             return any(w in text.lower() for w in self.words["sanction_verbs"])
+        if etype == "meeting" and t is not None and doc is not None and t.text.lower() in self.words["bare_meet"]:
+            # "to meet the needs of": a bare 'meet' needs 'with' or a party right after it
+            after = doc.text[t.end : t.end + 40]
+            if not after.lstrip().lower().startswith("with") and not any(t.end <= a.start <= t.end + 25 for a in actors):
+                return False
         if etype == "meeting":
             # talks are held by people and delegations, not by countries as places
             people = [a for a in parties if a.kind != "state"]
@@ -271,9 +277,12 @@ class EventAssembler:
         if not places:
             counted = any(w.count for w in common["weapons"])
             fallback = self.locator.fallback(etype, a1, a2, wars, barrage=counted)
-            places = [(fallback, None)] if fallback or etype in DIPLOMATIC else []
-        if etype in ("meeting", "agreement") and not participants:
-            return []
+            # an incident with no place named still is one when the text is concrete about it
+            concrete = etype in DIPLOMATIC or etype == "protest" or (
+                etype in VIOLENT | {"territory"} and (killed or injured) and not context.places_known)
+            places = [(fallback, None)] if fallback or concrete else []
+        if etype in ("meeting", "agreement") and not participants or etype in ("aid", "sanction") and a1 is None:
+            return []  # diplomacy needs its parties named
         out = []
         many = len(places) > 1
         for place, span in places:

@@ -30,6 +30,8 @@ class PlaceContext:
     war_countries: tuple[str, ...]
     #: the country the article is mostly about, for places the gazetteer lacks
     main_country: str | None = None
+    #: whether the article names any place at all
+    places_known: bool = False
 
 
 class Locator:
@@ -62,7 +64,8 @@ class Locator:
                 counts[first.country] = counts.get(first.country, 0) + 1
         main = max(counts, key=lambda c: (c in war_countries, counts[c])) if counts else (
             war_countries[0] if war_countries else None)
-        return PlaceContext(frozenset(admin1), frozenset(countries) | frozenset(war_countries), war_countries, main)
+        return PlaceContext(frozenset(admin1), frozenset(countries) | frozenset(war_countries), war_countries, main,
+                            bool(places))
 
     def places_in(self, mentions: list[PlaceMention], actors, etype: str, doc: Doc, ctx: PlaceContext,
                   attributions, include_spoken: bool = False) -> list[tuple[Place, Span]]:
@@ -86,8 +89,7 @@ class Locator:
             if any(a.start <= p.start < a.end and a.kind not in ("state", "local_official") for a in actors):
                 continue
             # a capital or country used as a party: "Moscow shunned", "backed by Kyiv"
-            if any(a.start <= p.start < a.end and a.kind == "state" for a in actors) and (
-                    p.before not in self.location_preps or p.before == "by"):
+            if any(a.start <= p.start < a.end and a.kind == "state" for a in actors) and self.used_as_party(p, doc):
                 continue
             # where the speaker is: "Meanwhile, in Moscow, the defence ministry said ..."
             if text[p.end : p.end + 1] == "," and any(p.end < att.start <= p.end + 40 for att in attributions):
@@ -188,6 +190,17 @@ class Locator:
             out.append(p)
             head = p
         return out, hints
+
+    def used_as_party(self, p: PlaceMention, doc: Doc) -> bool:
+        """'Moscow shunned the deal', 'backed by Kyiv': a capital or country acting, not a place."""
+        if p.before == "by":
+            return True
+        if p.before in self.location_preps:
+            return False
+        after = doc.text[p.end : p.end + 30].split()
+        nxt = after[0] if after else ""
+        return nxt.isalpha() and nxt.islower() and nxt not in self.location_preps and nxt not in (
+            "and", "or", "on", "at", "as", "that", "which", "where", "city", "region", "oblast", "province")
 
     def plain_between(self, gap: str) -> str:
         """The words between two names, less nouns like 'villages' or 'township'."""

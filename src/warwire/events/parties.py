@@ -75,10 +75,15 @@ class Parties:
             return a1, a2, tuple(parties)
         if etype in ("aid", "sanction"):
             doers = [a for a in actors if a.kind in PARTY and a.country]
-            if not doers:
+            s_text = self.text_lower[sents.bounds[i][0]:sents.bounds[i][1]]
+            if source is not None and source.side and (" we " in f" {s_text} " or " our " in f" {s_text} "):
+                a1 = Actor(self.country_name(source.side), source.side)  # "we are imposing sanctions"
+            elif doers:
+                a1 = self._actor(next((a for a in doers if a.start < trigger.start), doers[0]))
+            else:
                 return None, None, ()
-            a1 = self._actor(doers[0])
-            other = next((a for a in doers[1:] if a.country != a1.country), None)
+            other = next((a for a in doers if a.country != a1.country and a.start >= trigger.start), None) or next(
+                (a for a in doers if a.country != a1.country), None)
             a2 = self._actor(other) if other else None
             return a1, a2, ()
         if etype == "protest":
