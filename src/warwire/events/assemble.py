@@ -92,12 +92,17 @@ class EventAssembler:
         sents = Sentences(doc)
         country_counts: dict[str, int] = {}
         for p in m.places:
+            if any(a.start <= p.start < a.end for a in m.actors if a.kind != "state"):
+                continue  # "al-Shabab" names a group, not the place Shabab
             for c in p.candidates[:1]:
                 if c.country:
                     country_counts[c.country] = country_counts.get(c.country, 0) + 1
         wars = conflicts_for(doc.text, article.conflict, country_counts)
         context = self.locator.context(m.places, wars)
         parties = Parties(doc, m, wars, self.words)
+        # an article about a war: strong words ("battle", "captured") need no war word beside them
+        article_war = sum(1 for c in m.cues if c.group in ("war", "weapon", "model")) >= 4 and sum(
+            1 for c in m.cues if c.group == "nonevent") < 3
         frames: list[Frame] = []
         last_date: tuple[date, str] | None = None
         place_memory: dict[int, list] = {}
@@ -108,7 +113,8 @@ class EventAssembler:
             prev = sents.within(m.cues, i - 1) if i and sents.paragraph[i - 1] == sents.paragraph[i] else []
             prev_weapons = [c for c in prev if c.group in ("weapon", "model")]
             prev_war = any(c.group in ("war", "weapon", "model") for c in prev)
-            types = self.types_of(doc, cues, sents.within(m.actors, i), s_start, s_end, prev_weapons, prev_war)
+            types = self.types_of(doc, cues, sents.within(m.actors, i), s_start, s_end, prev_weapons,
+                                  prev_war, article_war)
             if not types:
                 continue
             times = sents.within(m.times, i)
@@ -135,7 +141,8 @@ class EventAssembler:
 
     # 1. which event types a sentence signals -------------------------------------------
     def types_of(self, doc: Doc, cues: list[Cue], actors, s_start: int, s_end: int,
-                 prev_weapons: list[Cue] = (), prev_war: bool = False) -> list[tuple[str, Cue]]:
+                 prev_weapons: list[Cue] = (), prev_war: bool = False,
+                 article_war: bool = False) -> list[tuple[str, Cue]]:
         triggers = [c for c in cues if c.group == "trigger"]
         war = any(c.group in ("war", "weapon", "model") for c in cues) or any(
             a.kind in ("military", "armed_group") for a in actors)
@@ -145,6 +152,10 @@ class EventAssembler:
         nonevent = sum(1 for c in cues if c.group == "nonevent")
         text = doc.text[s_start:s_end]
         found: dict[str, Cue] = {}
+        # "shot" inside "shot down": a word within a longer phrase of another type is that phrase
+        triggers = [t for t in triggers if not any(
+            o is not t and o.start <= t.start and t.end <= o.end and (o.end - o.start) > (t.end - t.start)
+            for o in triggers)]
         for t in triggers:
             etype = t.value
             if etype in found:
@@ -159,7 +170,8 @@ class EventAssembler:
                     c.group in ("weapon", "model", "target") for c in cues) or any(
                     a.kind in ("military", "armed_group", "state") for a in actors)):
                 continue
-            if etype in ("clash", "territory", "violence_against_civilians") and not war:
+            if etype in ("clash", "territory", "violence_against_civilians") and not (
+                    war or article_war and t.strength == "strong"):
                 continue
             if etype == "interception" and not self.interception_ok(t, cues, text, prev_weapons):
                 continue
@@ -275,7 +287,7 @@ class EventAssembler:
                 common.update(injured=injured.value, injured_qualifier=injured.qualifier)
                 base.field_evidence["injured"] = injured.span
         if not places:
-            counted = any(w.count for w in common["weapons"])
+            counted = any(w.count and w.count >= 10 for w in common["weapons"])
             fallback = self.locator.fallback(etype, a1, a2, wars, barrage=counted)
             # an incident with no place named still is one when the text is concrete about it
             concrete = etype in DIPLOMATIC or etype == "protest" or (
@@ -299,6 +311,8 @@ class EventAssembler:
                     f.fields["actor2"] = Actor(parties.country_name(place.country), place.country)
             if place and etype in VIOLENT | {"territory"} and f.fields.get("actor1") is None and place.country:
                 other = opponent_of(place.country, wars)
+                if other is None and etype == "clash" and f.fields.get("actor2"):
+                    other = place.country  # "firefights between the military and al-Shabab"
                 if other:
                     f.fields["actor1"] = Actor(parties.country_name(other), other)
             out.append(f)

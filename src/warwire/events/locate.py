@@ -122,7 +122,8 @@ class Locator:
             if entry is None:
                 if p.candidates and not self.is_said_place(p, text):
                     continue
-                place = self.unknown_place(p, own_admin1 or set(sentence_admin1), ctx)
+                regions_here = {c.admin1_iso for q in kept for c in q.candidates if c.kind == "admin1"}
+                place = self.unknown_place(p, own_admin1 or set(sentence_admin1) or regions_here, ctx)
                 if place is not None:
                     unknown.append((place, Span(p.start, p.end)))
                 continue
@@ -130,7 +131,9 @@ class Locator:
             if entry.kind in ("settlement", "district"):
                 near.append(entry)
         # a region or country that contains a named town gives way to the town
-        towns = [e for e, _ in resolved if e.kind in ("settlement", "district")]
+        towns = [e for e, _ in resolved if e.kind in ("settlement", "district")] + [
+            GazetteerEntry(pl.name, pl.country, pl.admin1_iso, None, None, None, "settlement", 0, "")
+            for pl, _ in unknown]
         out: list[tuple[Place, Span]] = []
         seen: set[str] = set()
         for entry, p in resolved:
@@ -171,12 +174,25 @@ class Locator:
         for p in mentions:
             between = self.plain_between(text[prev.end : p.start]) if prev else ""
             prev = p
+            if head is not None and between == "'s" and not p.candidates:
+                continue  # "Gaza City's Rimal neighbourhood": the known city stands for it
+            if head is not None and between == "'s" and p.candidates:
+                out[-1:] = []  # "Sagaing's Tabayin township": the second name is the place
+                own = hints.setdefault(p.start, (set(), []))
+                own[0].update(c.admin1_iso for c in head.candidates if c.admin1_iso)
+                out.append(p)
+                head = p
+                continue
             if head is not None and between in self.locator_words:
                 regions = [c for c in p.candidates if c.kind in ("admin1", "country")]
                 regions += [c for c in self.gazetteer.candidates(p.text + " region") if c.kind == "admin1"]
                 admin1 = {c.admin1_iso for c in regions if c.kind == "admin1" and c.admin1_iso}
                 countries = {c.country for c in regions if c.kind == "country"}
                 contains = any(c.admin1_iso in admin1 or c.country in countries for c in head.candidates)
+                if between == "in" and p.candidates:
+                    # "Kyarsi village in Pale township": a town that holds the place before it
+                    contains = contains or not head.candidates or bool(
+                        {c.country for c in head.candidates} & {c.country for c in p.candidates})
                 is_near = any(w in between for w in ("near", "outside", "close to", "north of", "south of",
                                                      "east of", "west of"))
                 if contains or is_near:
@@ -199,6 +215,9 @@ class Locator:
             return False
         after = doc.text[p.end : p.end + 30].split()
         nxt = after[0] if after else ""
+        if nxt == "and" and len(after) > 2 and after[1][:1].isupper() and after[2].isalpha() and after[2].islower() \
+                and after[2] not in self.location_preps:
+            return True  # "as both Moscow and Kyiv reported"
         return nxt.isalpha() and nxt.islower() and nxt not in self.location_preps and nxt not in (
             "and", "or", "on", "at", "as", "that", "which", "where", "city", "region", "oblast", "province")
 

@@ -168,6 +168,15 @@ def _unknown_place(doc: Doc, i: int, nouns: set[str], stop: set[str], common: fr
     after = doc[end] if end < len(doc) else None
     if before is not None and before[1].lower_ == "of" and before[0].lower_ in nouns:
         return doc[i:end]
+    # "the villages of Aborey and Yasooman": the names after the first of a list
+    k = i - 1
+    while k > 1 and doc[k].lower_ in ("and", ",", "or"):
+        j = k - 1
+        while j > 0 and (doc[j].text[:1].isupper() or doc[j].text == "-"):
+            j -= 1
+        if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in nouns and j + 1 <= k - 1:
+            return doc[i:end]
+        k = j
     if after is not None and after.lower_ in nouns and after.lower_ not in ("area", "district"):
         return doc[i:end]
     return None
