@@ -29,14 +29,15 @@ def samples_folder() -> Path:
     return Path(str(resources.files("warwire") / "data" / "samples"))
 
 
-def build_corpus(n: int, out: Path) -> int:
-    """Write ``n`` articles to ``out`` as JSONL, repeating the packaged samples."""
+def build_corpus(n: int, out: Path, source: Path | None = None) -> int:
+    """Write ``n`` articles to ``out`` as JSONL, repeating those of ``source`` (the samples)."""
     from warwire.ingest import iter_articles
     from warwire.models import Article
 
-    articles = [a for a in iter_articles([samples_folder()]) if isinstance(a, Article)]
+    source = source or samples_folder()
+    articles = [a for a in iter_articles([source]) if isinstance(a, Article) and a.language == "en"]
     if not articles:
-        raise SystemExit(f"no sample articles found in {samples_folder()}")
+        raise SystemExit(f"no English articles found in {source}")
     with out.open("w", encoding="utf-8") as stream:
         for i in range(n):
             a = articles[i % len(articles)]
@@ -125,6 +126,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--n", type=int, default=2000, help="articles in the corpus (default 2000)")
     parser.add_argument("--repeats", type=int, default=5, help="cold-start runs, median reported (default 5)")
     parser.add_argument("--no-cold-start", action="store_true", help="skip (d)")
+    parser.add_argument("--from", dest="source", type=Path,
+                        help="repeat the articles of this file, folder or corpus (default: the bundled samples), "
+                             "e.g. ../shared/corpus/dev for real news")
     parser.add_argument("--child", choices=["extract", "tokenize", "ingest"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -134,8 +138,9 @@ def main(argv: list[str] | None = None) -> None:
 
     with tempfile.TemporaryDirectory(prefix="warwire-bench-") as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        mean_chars = build_corpus(args.n, corpus)
-        print(f"corpus: {args.n} articles (the {samples_folder().name} repeated), {mean_chars} characters on average")
+        mean_chars = build_corpus(args.n, corpus, args.source)
+        print(f"corpus: {args.n} articles ({args.source or samples_folder().name} repeated), "
+              f"{mean_chars} characters on average")
         report("ingest only", measure("ingest", corpus))
         floor = report("(b) spaCy blank tokenizer", measure("tokenize", corpus))
         full = report("(a) full extraction", measure("extract", corpus))

@@ -104,8 +104,11 @@ class EventAssembler:
         article_war = sum(1 for c in m.cues if c.group in ("war", "weapon", "model")) >= 4 and sum(
             1 for c in m.cues if c.group == "nonevent") < 3
         frames: list[Frame] = []
+        # the date told last in this paragraph, and the first recent date of the article (its lead)
         last_date: tuple[date, str] | None = None
-        place_memory: dict[int, list] = {}
+        last_para = -1
+        lead_date: tuple[date, str] | None = None
+        lead_explicit = False
         for i, (s_start, s_end) in enumerate(sents.bounds):
             cues = sents.within(m.cues, i)
             if not any(c.group == "trigger" for c in cues):
@@ -125,14 +128,19 @@ class EventAssembler:
                     continue
             times = [t for t in times if not any(s.kind == "span" and s.start <= t.start < s.end + 40 and t is not s
                                                  for s in times)]
-            dated = self.date_of(times, article.published, last_date)
+            carried = last_date if last_para == sents.paragraph[i] else lead_date
+            dated = self.date_of(times, article.published, carried)
             if dated and dated[2] is not None and article.published and self.past_plan(doc.text[s_start:s_end]):
                 dated = self.nearest_weekday(dated, times, article.published)
             if dated is None and any(t.precision == "year" for t in times):
                 continue  # told as background: "at the end of last year", "in 2014"
             if dated and dated[1] == "day" and any(t.date and not t.future for t in times) and (
                     article.published is None or 0 <= (article.published - dated[0]).days <= 7):
-                last_date = dated
+                last_date, last_para = dated, sents.paragraph[i]
+                explicit = any((t.kind in ("explicit", "weekday") or any(ch.isdigit() for ch in t.text))
+                               and t.date == dated[0] for t in times)
+                if lead_date is None or (explicit and not lead_explicit and i < 6):
+                    lead_date, lead_explicit = dated, explicit
             for etype, trigger in types:
                 frames.extend(self.frames_for(etype, trigger, i, sents, doc, m, cues, context, parties,
                                               wars, dated, article))
@@ -409,13 +417,17 @@ class EventAssembler:
             # a stated date beats a weekday, which beats "overnight" or "last week"
             rank = {"explicit": 0, "weekday": 1, "night": 2, "relative": 3, "span": 4}
             t = min(resolved, key=lambda t: rank.get(t.kind, 5))
+            if t.kind == "span" and published and t.date == published and t.precision in ("day", "week"):
+                # "over the past 24 hours", "in recent days": what the report sums up is yesterday
+                return published - timedelta(days=1), "day", Span(t.start, t.end)
             return t.date, t.precision, Span(t.start, t.end)
         if any(t.precision == "year" for t in times):
             return None
         if last:
             return last[0], last[1], None
         if published:
-            return published, "day", None
+            # news tells what happened since the last edition: the day before, as a rule
+            return published - timedelta(days=1), "day", None
         return None
 
     def finish(self, article: Article, f: Frame) -> Event:
