@@ -192,7 +192,8 @@ class EventAssembler:
             found[etype] = t
         # a launch of weapons intercepted in the same breath is both a strike and an interception
         if "interception" in found and "strike" in found and found["strike"].strength == "weak":
-            if not any(c.group == "weapon" for c in cues if c.start < found["interception"].start):
+            launched = found["strike"].text.lower() in self.cues.launch_verbs
+            if not launched and not any(c.group == "weapon" for c in cues if c.start < found["interception"].start):
                 del found["strike"]
         if "territory" in found and "clash" in found and found["clash"].strength == "weak":
             del found["clash"]
@@ -241,11 +242,15 @@ class EventAssembler:
         s_start, s_end = sents.bounds[i]
         actors = sents.within(m.actors, i)
         places = self.locator.places_in(sents.within(m.places, i), actors, etype, doc, context, m.attributions)
+        if etype == "territory":
+            places = self.taken_places(places, trigger, doc.text)
         if not places and etype == "meeting":
             landmark = self.locator.landmark_place(doc.text[s_start:s_end])
             places = [(landmark, None)] if landmark else []
         barrage = any(c.group in ("weapon", "model") for c in cues) and any(
             q.kind == "count" and q.value >= 10 for q in sents.within(m.quantities, i))
+        if not places and etype in ("strike", "interception"):
+            places = self.locator.demonym_places(doc.text[s_start:s_end], s_start)
         if not places and etype not in DIPLOMATIC and not barrage:
             # facts that span sentences: the place named earlier in the same paragraph
             j = i - 1
@@ -275,6 +280,7 @@ class EventAssembler:
             weapons = [w for w in weapons if w.kind in ("drone", "missile", "aircraft", "rocket", "guided_bomb")]
             if not weapons:
                 weapons = self.weapons_of_them(doc, quantities, sents, i, m)
+            weapons = self.downed_of_launched(weapons, quantities, doc.text)
         if etype in DIPLOMATIC or etype in ("protest", "territory", "clash"):
             weapons = [] if etype != "clash" else [w for w in weapons if w.kind in ("artillery",)][:0]
         tgt_cues = [c for c in cues if c.group == "target" and not any(
@@ -303,6 +309,8 @@ class EventAssembler:
             places = [(fallback, None)] if fallback or concrete else []
         if etype in ("meeting", "agreement") and not participants or etype in ("aid", "sanction") and a1 is None:
             return []  # diplomacy needs its parties named
+        if etype == "aid" and (a2 is None or a2.country == a1.country):
+            return []  # aid goes from one party to another
         out = []
         many = len(places) > 1
         for place, span in places:
@@ -324,6 +332,46 @@ class EventAssembler:
                 if other:
                     f.fields["actor1"] = Actor(parties.country_name(other), other)
             out.append(f)
+        if many and etype in ("strike", "interception") and any(w.count for w in common["weapons"]) and all(
+                not any(w.count for w in f.fields.get("weapons") or ()) for f in out):
+            # "33 Shaheds were shot down in the Kirovohrad, Odesa and Kharkiv regions": the total
+            # belongs to the country, each region gets its own event without a figure
+            countries = {f.place.country for f in out if f.place}
+            entry = self.locator.gazetteer.country(countries.pop()) if len(countries) == 1 else None
+            if entry is not None:
+                total = replace(base, evidence=list(base.evidence), field_evidence=dict(base.field_evidence))
+                total.place, total.fields = entry.to_place(), dict(common)
+                out.insert(0, total)
+        return out
+
+    def taken_places(self, places, trigger: Cue, text: str):
+        """What changes hands is the object of the verb: 'captured X', 'X fell to', 'X was retaken'.
+        A country is never taken whole in one report."""
+        out = []
+        for place, span in places:
+            if place is None or span is None or place.precision == "country":
+                continue
+            if trigger.end <= span.start <= trigger.end + 90 and not any(
+                    ch in text[trigger.end : span.start] for ch in ".;"):
+                out.append((place, span))
+            elif span.end <= trigger.start and trigger.start - span.end <= 60 and (
+                    trigger.text.lower().startswith("fell") or any(
+                        w in text[span.end : trigger.start].lower().split() for w in ("was", "were", "been", "is", "are"))):
+                out.append((place, span))
+        return out
+
+    @staticmethod
+    def downed_of_launched(weapons: list[Weapon], quantities, text: str) -> list[Weapon]:
+        """'shot down 17 of 24 drones': 17 were downed (24 is the launch, a strike's figure)."""
+        out = []
+        for w in weapons:
+            for q in quantities:
+                if w.count is not None and q.value != w.count and q.kind == "count":
+                    tail = text[q.end : q.end + 12].lstrip()
+                    if tail.startswith("of ") and tail[3:].lstrip().startswith(str(w.count)):
+                        w = Weapon(w.kind, q.value, q.qualifier, w.model)
+                        break
+            out.append(w)
         return out
 
     def weapons_of_them(self, doc, quantities, sents, i, m) -> list[Weapon]:

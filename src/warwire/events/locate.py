@@ -7,6 +7,7 @@ regions and countries as hints, and a region that contains a named town gives wa
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -15,6 +16,7 @@ from warwire.events.conflicts import Conflict, opponent_of
 from warwire.geo.gazetteer import Gazetteer, GazetteerEntry
 from warwire.geo.resolve import resolve
 from warwire.models import Actor, Place, Span
+from warwire.nlp.actors import demonym_country
 from warwire.nlp.lexicon import load
 from warwire.nlp.places import PlaceMention
 
@@ -43,6 +45,8 @@ class Locator:
         self.landmarks = words["landmarks"]
         self.locator_words = set(words["locator_words"])
         self.settlement_nouns = set(words["settlement_nouns"])
+        self.lang = lang
+        self.country_nouns = re.compile(r"\b([A-Z][a-z]+) (?:" + "|".join(map(re.escape, words["country_nouns"])) + r")\b")
         self.region_words = set(words["region_words"])
 
     def context(self, places: tuple[PlaceMention, ...], wars: list[Conflict]) -> PlaceContext:
@@ -227,6 +231,16 @@ class Locator:
         words = [w for w in words if w.strip(",") not in self.settlement_nouns | self.region_words]
         out = " ".join(words).strip()
         return out if out else ("," if "," in gap else "")
+
+    def demonym_places(self, sentence: str, offset: int) -> list[tuple[Place, Span]]:
+        """'three Ukrainian cities', 'over Russian regions': the country itself, as a place."""
+        out: list[tuple[Place, Span]] = []
+        for match in self.country_nouns.finditer(sentence):
+            code = demonym_country(self.lang, match.group(1))
+            entry = self.gazetteer.country(code) if code else None
+            if entry is not None and all(p.country != code for p, _ in out):
+                out.append((entry.to_place(), Span(offset + match.start(), offset + match.end())))
+        return out
 
     def landmark_place(self, sentence: str) -> Place | None:
         for name, city in self.landmarks.items():
