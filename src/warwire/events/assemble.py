@@ -122,10 +122,16 @@ class EventAssembler:
                 continue
             times = sents.within(m.times, i)
             if self.cumulative(times, article.published):
-                # "1,285 civilians killed since the invasion began": a tally, not an incident
+                # "1,285 civilians killed since the invasion began": a tally, not an incident; a gain
+                # built up over a span is dated on the day of the statement, month precision
                 types = [(t, c) for t, c in types if t == "territory"]
                 if not types:
                     continue
+                if article.published:
+                    for frame in self.frames_for(types[0][0], types[0][1], i, sents, doc, m, cues, context,
+                                                 parties, wars, (article.published, "month", None), article):
+                        frames.append(frame)
+                continue
             times = [t for t in times if not any(s.kind == "span" and s.start <= t.start < s.end + 40 and t is not s
                                                  for s in times)]
             carried = last_date if last_para == sents.paragraph[i] else lead_date
@@ -244,6 +250,7 @@ class EventAssembler:
         places = self.locator.places_in(sents.within(m.places, i), actors, etype, doc, context, m.attributions)
         if etype == "territory":
             places = self.taken_places(places, trigger, doc.text)
+        places = outside_quotes(places, trigger, doc.text, s_start, s_end)
         if not places and etype == "meeting":
             landmark = self.locator.landmark_place(doc.text[s_start:s_end])
             places = [(landmark, None)] if landmark else []
@@ -251,7 +258,7 @@ class EventAssembler:
             q.kind == "count" and q.value >= 10 for q in sents.within(m.quantities, i))
         if not places and etype in ("strike", "interception"):
             places = self.locator.demonym_places(doc.text[s_start:s_end], s_start)
-        if not places and etype not in DIPLOMATIC and not barrage:
+        if not places and etype not in DIPLOMATIC and etype != "territory" and not barrage:
             # facts that span sentences: the place named earlier in the same paragraph
             j = i - 1
             while j >= 0 and sents.paragraph[j] == sents.paragraph[i] and i - j <= 3 and not places:
@@ -513,6 +520,13 @@ class EventAssembler:
     def merge(self, events: list[Event], text: str = "") -> list[Event]:
         out: list[Event] = []
         for e in events:
+            if e.place is None and e.type not in DIPLOMATIC:
+                # "near the start of the protest": a vague retelling of an incident told already
+                same = [k for k, o in enumerate(out) if o.type == e.type and o.place is not None
+                        and (not o.date or not e.date or abs((o.date - e.date).days) <= 2)]
+                if same:
+                    out[same[-1]] = merge_pair(out[same[-1]], e)
+                    continue
             for k, o in enumerate(out):
                 if self.same_incident(o, e) or (
                         {o.type, e.type} == {"strike", "clash"} and o.place and e.place
@@ -541,6 +555,10 @@ class EventAssembler:
             return False
         if a.killed is not None and a.killed == b.killed and a.type == b.type and contains(a.place, b.place):
             return True  # "five dead in Dnipro" and "five dead in the Dnipropetrovsk region"
+        if a.type == b.type == "interception" and a.place.name == b.place.name and a.date and b.date and abs(
+                (a.date - b.date).days) <= 1 and {w.count for w in a.weapons if w.count} == {
+                w.count for w in b.weapons if w.count} != set():
+            return True  # the headline and the lead give the same downing count
         if a.place.ref and a.place.ref == b.place.ref or a.place.name == b.place.name:
             if a.type == "interception" or b.type == "interception":
                 ca = {w.count for w in a.weapons if w.count}
@@ -549,6 +567,28 @@ class EventAssembler:
                     return False
             return True
         return False
+
+
+def outside_quotes(places, trigger: Cue, text: str, s_start: int, s_end: int):
+    """A place inside a quotation the event word is not part of is what someone said, not where."""
+    quotes = []
+    opened = None
+    for k in range(s_start, s_end):
+        ch = text[k]
+        if ch == "“" or (ch == '"' and opened is None):
+            opened = k
+        elif (ch == "”" or ch == '"') and opened is not None:
+            quotes.append((opened, k))
+            opened = None
+    if not quotes:
+        return places
+    out = []
+    for place, span in places:
+        inside = [q for q in quotes if span is not None and q[0] < span.start < q[1]]
+        if inside and not any(q[0] < trigger.start < q[1] for q in inside):
+            continue
+        out.append((place, span))
+    return out
 
 
 def adjacent(a: Event, b: Event, text: str) -> bool:

@@ -79,6 +79,10 @@ class Locator:
         for p in mentions:
             if p.before in self.origin_preps and etype in ("strike", "interception"):
                 continue
+            lead_in = text[max(0, p.start - 25) : p.start].lower().split()
+            if "from" in lead_in[-4:] and etype != "territory" or (
+                    p.before == "to" and "from" in text[max(0, p.start - 60) : p.start].lower().split()):
+                continue  # a route: "travelling from the town of Gao to Mopti"
             if p.text.isupper() and (p.start == 0 or text[p.start - 1] == "\n"):
                 continue  # a dateline: "BANGKOK --" says where the reporter was
             # a country or capital used as a party ("Russia launched", "Kyiv said") is an actor
@@ -187,6 +191,9 @@ class Locator:
                 out.append(p)
                 head = p
                 continue
+            near_words = between.split()[:1]
+            if head is not None and near_words and near_words[0] in ("near", "outside") and len(between.split()) <= 4:
+                between = "near"
             if head is not None and between in self.locator_words:
                 regions = [c for c in p.candidates if c.kind in ("admin1", "country")]
                 regions += [c for c in self.gazetteer.candidates(p.text + " region") if c.kind == "admin1"]

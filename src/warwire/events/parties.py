@@ -70,6 +70,8 @@ class Parties:
                         parties.append(self._actor(a))
             if not parties:
                 return None, None, ()
+            if len({p.country or p.name for p in parties}) < 2:
+                return None, None, ()  # talks take two sides
             a1 = parties[0]
             a2 = next((p for p in parties[1:] if p.country != a1.country), parties[1] if len(parties) > 1 else None)
             return a1, a2, tuple(parties)
