@@ -121,7 +121,7 @@ class EventAssembler:
             if not types:
                 continue
             times = sents.within(m.times, i)
-            if self.cumulative(times, article.published):
+            if self.cumulative(times, doc.text[s_start:s_end]):
                 # "1,285 civilians killed since the invasion began": a tally, not an incident; a gain
                 # built up over a span is dated on the day of the statement, month precision
                 types = [(t, c) for t, c in types if t == "territory"]
@@ -180,6 +180,8 @@ class EventAssembler:
                 continue
             if t.strength == "weak" and any(c.group == "negation" and c.start < t.start for c in cues):
                 continue  # "these numbers don't include casualties in ..."
+            if etype == "territory" and doc.text[max(0, t.start - 4) : t.start].lower() in ("the ", " a "):
+                continue  # "the liberated parts of Kherson": an adjective, not a capture
             if etype == "strike" and t.strength == "weak" and not (casualty or any(
                     c.group in ("weapon", "model", "target") for c in cues) or any(
                     a.kind in ("military", "armed_group", "state") for a in actors)):
@@ -251,12 +253,17 @@ class EventAssembler:
         if etype == "territory":
             places = self.taken_places(places, trigger, doc.text)
         places = outside_quotes(places, trigger, doc.text, s_start, s_end)
+        models = [c for c in cues if c.group == "model"]
+        places = [(p, sp) for p, sp in places if sp is None or not any(
+            c.start <= sp.start < c.end for c in models)]  # "Neptune missiles" name a weapon
         if not places and etype == "meeting":
             landmark = self.locator.landmark_place(doc.text[s_start:s_end])
             places = [(landmark, None)] if landmark else []
         barrage = any(c.group in ("weapon", "model") for c in cues) and any(
             q.kind == "count" and q.value >= 10 for q in sents.within(m.quantities, i))
-        if not places and etype in ("strike", "interception"):
+        concrete_here = any(c.group in ("killed", "injured") for c in cues) or any(
+            q.kind == "count" for q in sents.within(m.quantities, i))
+        if not places and (etype == "interception" or etype == "strike" and concrete_here):
             places = self.locator.demonym_places(doc.text[s_start:s_end], s_start)
         if not places and etype not in DIPLOMATIC and etype != "territory" and not barrage:
             # facts that span sentences: the place named earlier in the same paragraph
@@ -456,12 +463,13 @@ class EventAssembler:
         best = min((d - timedelta(days=7), d, d + timedelta(days=7)), key=lambda x: abs((x - published).days))
         return best, precision, span
 
-    def cumulative(self, times, published: date | None) -> bool:
-        """A 'since ...' phrase reaching back more than a month marks a running total."""
-        for t in times:
-            if t.kind == "span" and "since" in t.text.lower():
-                return True
-        return False
+    @staticmethod
+    def cumulative(times, sentence: str) -> bool:
+        """A 'since ...' phrase marks a running total: 'since the invasion', 'since launching its
+        offensive in November'."""
+        if any(t.kind == "span" and "since" in t.text.lower() for t in times):
+            return True
+        return " since " in sentence.lower() and bool(times)
 
     @staticmethod
     def date_of(times, published: date | None, last) -> tuple[date, str, Span | None] | None:

@@ -67,6 +67,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceM
     common = common_words(lang)
     settlement_nouns = set(words["settlement_nouns"])
     feature_words = set(words["feature_words"])
+    water_names = set(words["water_names"])
     max_n = min(gazetteer.max_tokens + 1, 6)
     out: list[PlaceMention] = []
     n_tokens = len(doc)
@@ -102,6 +103,11 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceM
                 continue
             found = (unknown, [], False)
         span, cands, region = found
+        if span[-1].text in water_names:
+            i = span.end  # "the Red Sea port city": a sea, not the Sudanese state of that name
+            continue
+        if span.start >= 2 and doc[span.start - 2].text in water_names and doc[span.start - 1].lower_ == "of":
+            span, cands, region = doc[span.start - 2 : span.end], [], False  # "the Gulf of Aden"
         # "the region of Kharkiv": the region, not the city
         prev2 = doc[max(0, span.start - 2) : span.start]
         if len(prev2) == 2 and prev2[0].lower_ in region_words and prev2[1].lower_ == "of" or (
