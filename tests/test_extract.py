@@ -123,3 +123,21 @@ def test_extract_accepts_str_paths(tmp_path: Path):
     (tmp_path / "a.txt").write_text(STRIKE, encoding="utf-8")
     ok, events, _ = run([str(tmp_path / "a.txt")], published=date(2025, 3, 4))
     assert ok and events
+
+
+def test_extract_a_crashing_reader_loses_only_its_own_path(monkeypatch, tmp_path):
+    real = extract_module.iter_articles
+
+    def reader(paths, published=None):
+        if Path(paths[0]).suffix == ".html":
+            raise ImportError("lxml.html.clean module is now a separate project\nInstall lxml_html_clean")
+        return real(paths, published=published)
+
+    monkeypatch.setattr(extract_module, "iter_articles", reader)
+    (tmp_path / "page.html").write_text("<p>Shelling of Kherson on Tuesday wounded four civilians.</p>", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(STRIKE, encoding="utf-8")
+    ok, events, errors = run([tmp_path / "page.html", tmp_path / "good.txt"], published=date(2025, 3, 4))
+    assert not ok
+    assert len(errors) == 1 and errors[0].startswith("warwire: [X001]") and "page.html" in errors[0]
+    assert "ImportError" in errors[0]
+    assert {e["article"] for e in events} == {"good"}

@@ -8,7 +8,7 @@ so one is built per process and language (:func:`load_extractor`) and reused by 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -51,7 +51,7 @@ def extract_paths(paths: Sequence[str | Path], *, published: date | None = None,
     extractor = load_extractor("en", model)
     ok = True
     collected: list[Event] = []
-    for item in progress(iter_articles(paths, published=published)):
+    for item in progress(_read(paths, published)):
         if isinstance(item, WarwireError):
             report(err, item)
             ok = False
@@ -81,6 +81,16 @@ def extract_paths(paths: Sequence[str | Path], *, published: date | None = None,
         width = None if getattr(out, "isatty", lambda: False)() else TABLE_WIDTH
         print_table(collected, Console(file=out, width=width), title=title)
     return ok
+
+
+def _read(paths: Sequence[str | Path], published: date | None) -> Iterator[Article | WarwireError]:
+    """The articles of each path in turn; a path whose reading crashes is one error, not the end of the run."""
+    for path in paths:
+        try:
+            yield from iter_articles([path], published=published)
+        except Exception as exc:  # a reader's bug or a broken install must not lose the other paths
+            yield ExtractionError("X001", path, f"reading failed ({type(exc).__name__}: {exc}); please report it "
+                                  "with this input")
 
 
 def report(err: Console, error: WarwireError) -> None:

@@ -215,7 +215,9 @@ class EventAssembler:
         flying = {"drone", "missile", "rocket", "aircraft", "guided_bomb"}
         here = any(c.group in ("weapon", "model") and (c.weapon or c.value) in flying for c in cues)
         if t.strength == "weak":
-            return here and "air defen" in text.lower()
+            # "Fifteen were destroyed over the Volgograd region", after a sentence about drones
+            follows = any((c.weapon or c.value) in flying for c in prev_weapons) and " over " in text
+            return here and "air defen" in text.lower() or follows
         return here or "air defen" in text.lower() or any((c.weapon or c.value) in flying for c in prev_weapons)
 
     def diplomatic_ok(self, etype: str, cues: list[Cue], actors, text: str, t: Cue | None = None,
@@ -253,9 +255,6 @@ class EventAssembler:
         if etype == "territory":
             places = self.taken_places(places, trigger, doc.text)
         places = outside_quotes(places, trigger, doc.text, s_start, s_end)
-        models = [c for c in cues if c.group == "model"]
-        places = [(p, sp) for p, sp in places if sp is None or not any(
-            c.start <= sp.start < c.end for c in models)]  # "Neptune missiles" name a weapon
         if not places and etype == "meeting":
             landmark = self.locator.landmark_place(doc.text[s_start:s_end])
             places = [(landmark, None)] if landmark else []
@@ -263,19 +262,26 @@ class EventAssembler:
             q.kind == "count" and q.value >= 10 for q in sents.within(m.quantities, i))
         concrete_here = any(c.group in ("killed", "injured") for c in cues) or any(
             q.kind == "count" for q in sents.within(m.quantities, i))
-        if not places and (etype == "interception" or etype == "strike" and concrete_here):
-            places = self.locator.demonym_places(doc.text[s_start:s_end], s_start)
-        if not places and etype not in DIPLOMATIC and etype != "territory" and not barrage:
+        if etype == "interception" or not places and etype == "strike" and concrete_here:
+            # "over Russian regions": the country itself
+            places = places + self.locator.demonym_places(doc.text[s_start:s_end], s_start)
+        # "recaptured two villages", "after capturing the city": the places named just before
+        anaphoric = etype == "territory" and any(
+            w.strip(".,;") in self.locator.settlement_nouns for w in doc.text[trigger.end : trigger.end + 30].lower().split()[:3])
+        if not places and etype not in DIPLOMATIC and (etype != "territory" or anaphoric) and not barrage:
             # facts that span sentences: the place named earlier in the same paragraph
             j = i - 1
             while j >= 0 and sents.paragraph[j] == sents.paragraph[i] and i - j <= 3 and not places:
                 places = self.locator.places_in(sents.within(m.places, j), sents.within(m.actors, j), etype, doc,
                                                 context, m.attributions)
                 j -= 1
-        if not places and etype not in DIPLOMATIC:
+        if not places and etype not in DIPLOMATIC and etype != "territory":
             # last, the place in a speaker's title: "the governor of the Dnipropetrovsk region said"
             places = self.locator.places_in(sents.within(m.places, i), actors, etype, doc, context,
                                             m.attributions, include_spoken=True)
+        models = [c for c in m.cues if c.group == "model"]
+        places = [(p, sp) for p, sp in places if sp is None or not any(
+            c.start <= sp.start < c.end for c in models)]  # "Neptune missiles" name a weapon
         quantities = sents.within(m.quantities, i)
         killed, injured = figures.casualties(doc, s_start, s_end, quantities, cues, self.cues)
         all_weapons = figures.weapons(doc, cues, quantities)
@@ -469,7 +475,8 @@ class EventAssembler:
         offensive in November'."""
         if any(t.kind == "span" and "since" in t.text.lower() for t in times):
             return True
-        return " since " in sentence.lower() and bool(times)
+        low = f" {sentence.lower()} "
+        return " since " in low and bool(times) and (" has " in low or " have " in low)
 
     @staticmethod
     def date_of(times, published: date | None, last) -> tuple[date, str, Span | None] | None:

@@ -100,7 +100,8 @@ class Locator:
             if any(a.start <= p.start < a.end and a.kind == "state" for a in actors) and self.used_as_party(p, doc):
                 continue
             # where the speaker is: "Meanwhile, in Moscow, the defence ministry said ..."
-            if text[p.end : p.end + 1] == "," and any(p.end < att.start <= p.end + 40 for att in attributions):
+            opening = len(text[doc[p.token_start].sent.start_char : p.start].split()) <= 3
+            if opening and text[p.end : p.end + 1] == "," and any(p.end < att.start <= p.end + 40 for att in attributions):
                 continue
             kept.append(p)
         # a speaker's title ("Kharkiv Mayor Ihor Terekhov said") is a place only if nothing else is

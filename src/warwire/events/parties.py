@@ -87,6 +87,10 @@ class Parties:
             other = next((a for a in doers if a.country != a1.country and a.start >= trigger.start), None) or next(
                 (a for a in doers if a.country != a1.country), None)
             a2 = self._actor(other) if other else None
+            if a2 is None and etype == "aid":
+                # "Germany pledged a package": to the side of the war the article is about
+                side = next((c for w in self.wars[:1] for c in w.countries if c != a1.country), None)
+                a2 = Actor(self.country_name(side), side) if side else None
             return a1, a2, ()
         if etype == "protest":
             return None, None, ()
