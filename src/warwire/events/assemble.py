@@ -161,8 +161,9 @@ class EventAssembler:
         war = any(c.group in ("war", "weapon", "model") for c in cues) or any(
             a.kind in ("military", "armed_group") for a in actors)
         casualty = any(c.group in ("killed", "injured") for c in cues)
-        # "Two more civilians were killed — one in Sloviansk ...", after a sentence of attacks
-        war = war or (prev_war and casualty)
+        # "Two more civilians were killed — one in Sloviansk ...", after a sentence of attacks;
+        # "a 64-year-old woman ... died", in a report of a war
+        war = war or (prev_war and casualty) or (article_war and casualty)
         nonevent = sum(1 for c in cues if c.group == "nonevent")
         text = doc.text[s_start:s_end]
         found: dict[str, Cue] = {}
@@ -268,17 +269,20 @@ class EventAssembler:
         # "recaptured two villages", "after capturing the city": the places named just before
         anaphoric = etype == "territory" and any(
             w.strip(".,;") in self.locator.settlement_nouns for w in doc.text[trigger.end : trigger.end + 30].lower().split()[:3])
+        if not places and etype not in DIPLOMATIC and etype != "territory":
+            # the place in a speaker's title: "Voronezh governor Alexander Gusev said"
+            places = self.locator.places_in(sents.within(m.places, i), actors, etype, doc, context,
+                                            m.attributions, include_spoken=True)
         if not places and etype not in DIPLOMATIC and (etype != "territory" or anaphoric) and not barrage:
             # facts that span sentences: the place named earlier in the same paragraph
             j = i - 1
-            while j >= 0 and sents.paragraph[j] == sents.paragraph[i] and i - j <= 3 and not places:
+            # a sentence that only adds a toll ("A 64-year-old woman ... died") may follow the place
+            # across a paragraph break, as quotes do
+            toll_only = trigger.strength == "weak" and any(c.group in ("killed", "injured") for c in cues)
+            while j >= 0 and (sents.paragraph[j] == sents.paragraph[i] or toll_only) and i - j <= 3 and not places:
                 places = self.locator.places_in(sents.within(m.places, j), sents.within(m.actors, j), etype, doc,
                                                 context, m.attributions)
                 j -= 1
-        if not places and etype not in DIPLOMATIC and etype != "territory":
-            # last, the place in a speaker's title: "the governor of the Dnipropetrovsk region said"
-            places = self.locator.places_in(sents.within(m.places, i), actors, etype, doc, context,
-                                            m.attributions, include_spoken=True)
         models = [c for c in m.cues if c.group == "model"]
         places = [(p, sp) for p, sp in places if sp is None or not any(
             c.start <= sp.start < c.end for c in models)]  # "Neptune missiles" name a weapon
@@ -426,7 +430,7 @@ class EventAssembler:
         in_clause = [c for c in cues if lo <= c.start < hi]
         killed, injured = figures.casualties(doc, lo, hi, [q for q in quantities if lo <= q.start < hi],
                                              in_clause, self.cues)
-        if near is None and re.search(r"\b(?:another|one)\b", doc.text[lo:place_span.start].lower()):
+        if near is None and re.search(r"\b(?:another|one)\b", doc.text[max(s_start, lo - 12) : place_span.start].lower()):
             near = figures.Quantity(lo, place_span.start, "one", 1, "exact", "count", False)
         if killed is None and injured is None and near is not None:
             # "two civilians were killed — one in Sloviansk and another in Chernihiv"

@@ -24,7 +24,7 @@ _PEOPLE_PLURALS = {
     "policemen", "officers", "members", "students", "passengers", "teenagers", "babies", "infants",
     "pensioners", "farmers", "journalists", "medics", "volunteers", "citizens", "individuals",
     "Palestinians", "Israelis", "Ukrainians", "Russians", "Sudanese", "worshippers", "protesters",
-    "demonstrators", "staff", "personnel", "combatants", "insurgents", "jihadists", "gunmen", "attackers",
+    "demonstrators", "staff", "personnel", "military", "mercenaries", "servicemen", "troopers", "sailors", "crew", "combatants", "insurgents", "jihadists", "gunmen", "attackers",
 }
 
 
@@ -69,6 +69,8 @@ def casualties(doc: Doc, sent_start: int, sent_end: int, quantities: list[Quanti
                finder: CueFinder) -> tuple[Figure | None, Figure | None]:
     """Killed and injured in one sentence: each casualty word takes its nearest figure."""
     counts = [q for q in quantities if q.kind == "count" and not is_identifier(doc, q) and person_count(doc, q, finder)]
+    # "57 people, including 22 women and 17 children, were killed": the parts are not the toll
+    counts = [q for k, q in enumerate(counts) if not (k and _in_including(doc.text, counts[k - 1], q))]
     marks = [c for c in cues if c.group in ("killed", "injured", "none_killed", "none_injured")]
     used: set[int] = set()
     result: dict[str, Figure] = {}
@@ -102,6 +104,11 @@ def casualties(doc: Doc, sent_start: int, sent_end: int, quantities: list[Quanti
         if old is None or (fig.value < old.value and old.value != 0):
             result[field] = fig
     return result.get("killed"), result.get("injured")
+
+
+def _in_including(text: str, whole: Quantity, part: Quantity) -> bool:
+    between = text[whole.end : part.start].lower()
+    return ("including" in between or "among them" in between or "of them" in between) and ";" not in between
 
 
 def _other_mark_between(marks: list[Cue], a: int, b: int, me: Cue) -> bool:
