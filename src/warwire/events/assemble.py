@@ -349,6 +349,9 @@ class EventAssembler:
                 a1c = f.fields["actor1"].country if f.fields.get("actor1") else None
                 if a1c != place.country or len(wars[0].countries if wars else ()) == 1:
                     f.fields["actor2"] = Actor(parties.country_name(place.country), place.country)
+            if f.fields.get("source") is not None:
+                f.fields["source"] = parties.side_of(f.fields["source"], s_start, place.country if place else None,
+                                                     f.fields.get("actor1"))
             if place and etype in VIOLENT | {"territory"} and f.fields.get("actor1") is None and place.country:
                 other = opponent_of(place.country, wars)
                 if other is None and etype == "clash" and f.fields.get("actor2"):

@@ -156,8 +156,9 @@ class Parties:
 
     # sources ----------------------------------------------------------------------------
     def source_for(self, i, sents) -> Source | None:
-        for j in (i, i - 1):
-            if j < 0 or sents.paragraph[j] != sents.paragraph[i]:
+        """The attribution of the sentence, else of the one before or after it in the paragraph."""
+        for j in (i, i - 1, i + 1):
+            if j < 0 or j >= len(sents.bounds) or sents.paragraph[j] != sents.paragraph[i]:
                 continue
             atts = sents.within(self.m.attributions, j)
             for att in atts:
@@ -168,6 +169,22 @@ class Parties:
                     continue
                 return Source(att.source_name, att.side, att.kind)
         return None
+
+    def side_of(self, source: Source, at: int, place_country: str | None, a1: Actor | None) -> Source:
+        """A source the text names without its side ('the ministry', 'residents', 'the governor'):
+        an institution takes the side it had when last named in full; people on the spot, and
+        local officials, the side of the place."""
+        if source.side or source.kind == "ngo":
+            return source  # international bodies have no side
+        last_word = source.name.split()[-1].lower() if source.name else ""
+        for a in reversed(self.m.actors):
+            if a.start < at and a.country and a.name.lower().endswith(last_word) and a.kind not in ("people",):
+                return Source(a.name, a.country, source.kind)
+        if source.kind in ("local_official", "person", "media") and place_country:
+            return Source(source.name, place_country, source.kind)
+        if source.kind in ("military", "government") and a1 is not None and a1.country:
+            return Source(source.name, a1.country, source.kind)
+        return source
 
     def _last_named(self, before: int) -> Source | None:
         """'he said': the last person or body named before, within a few sentences."""
