@@ -581,6 +581,9 @@ class EventAssembler:
                 (a.date - b.date).days) <= 1 and {w.count for w in a.weapons if w.count} == {
                 w.count for w in b.weapons if w.count} != set():
             return True  # the headline and the lead give the same downing count
+        if a.place.lat is not None and b.place.lat is not None and a.type == b.type and abs(
+                a.place.lat - b.place.lat) < 0.02 and abs(a.place.lon - b.place.lon) < 0.03:
+            return True  # one village under two names ("Zhelannoye Vtoroye", "Zhelanne Druge")
         if a.place.ref and a.place.ref == b.place.ref or a.place.name == b.place.name:
             if a.type == "interception" or b.type == "interception":
                 ca = {w.count for w in a.weapons if w.count}

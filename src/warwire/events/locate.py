@@ -48,6 +48,7 @@ class Locator:
         self.lang = lang
         self.country_nouns = re.compile(r"\b([A-Z][a-z]+) (?:" + "|".join(map(re.escape, words["country_nouns"])) + r")\b")
         self.region_words = set(words["region_words"])
+        self.media_words = set(words["media_words"])
 
     def context(self, places: tuple[PlaceMention, ...], wars: list[Conflict]) -> PlaceContext:
         admin1, countries = set(), set()
@@ -83,6 +84,10 @@ class Locator:
             if "from" in lead_in[-4:] and etype != "territory" or (
                     p.before == "to" and "from" in text[max(0, p.start - 60) : p.start].lower().split()):
                 continue  # a route: "travelling from the town of Gao to Mopti"
+            following = text[p.end : p.end + 20].lower().split()
+            if following and following[0].strip(".,") in self.media_words or (
+                    len(following) > 1 and following[0] == "city" and following[1].strip(".,") in self.media_words):
+                continue  # "Kiev city television": a broadcaster's name
             if p.text.isupper() and (p.start == 0 or text[p.start - 1] == "\n"):
                 continue  # a dateline: "BANGKOK --" says where the reporter was
             # a country or capital used as a party ("Russia launched", "Kyiv said") is an actor
@@ -123,6 +128,10 @@ class Locator:
                     name += " region"  # one of "the Kyiv, Lviv and Odesa regions"
                 entry = resolve(name, self.gazetteer, admin1_hints=own_admin1 or hints, country_hints=ctx.countries,
                                 near=own_near or near)
+                if entry is not None and entry.kind == "district" and p.region and not any(
+                        w in name.lower() for w in ("district", "raion", "township", "county")):
+                    # "the Kharkiv region" is the oblast, not the raion named after its capital
+                    entry = next((c for c in p.candidates if c.kind == "admin1"), entry)
             if entry is not None and entry.kind == "settlement" and entry.country not in ctx.countries and (
                     entry.population < 20000):
                 entry = None  # a village abroad that happens to share the name
@@ -236,7 +245,7 @@ class Locator:
     def plain_between(self, gap: str) -> str:
         """The words between two names, less nouns like 'villages' or 'township'."""
         words = gap.replace("’", "'").lower().split()
-        words = [w for w in words if w.strip(",") not in self.settlement_nouns | self.region_words]
+        words = [w for w in words if w.strip(",") not in self.settlement_nouns | self.region_words | {"also"}]
         out = " ".join(words).strip()
         return out if out else ("," if "," in gap else "")
 

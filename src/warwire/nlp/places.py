@@ -104,8 +104,12 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceM
             found = (unknown, [], False)
         span, cands, region = found
         if span[-1].text in water_names:
-            i = span.end  # "the Red Sea port city": a sea, not the Sudanese state of that name
-            continue
+            before2 = doc[max(0, span.start - 2) : span.start].text.lower()
+            if before2 in ("in the", "into the", "over the", "across the", "on the"):
+                cands, region = [], False  # "shot down ... in the Red Sea": the sea is where
+            else:
+                i = span.end  # "the Red Sea port city": a sea, not the Sudanese state of that name
+                continue
         if span.start >= 2 and doc[span.start - 2].text in water_names and doc[span.start - 1].lower_ == "of":
             span, cands, region = doc[span.start - 2 : span.end], [], False  # "the Gulf of Aden"
         # "the region of Kharkiv": the region, not the city
