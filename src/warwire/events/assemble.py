@@ -28,6 +28,7 @@ from warwire.events.parties import Parties
 from warwire.models import Actor, Article, Event, Place, Source, Span, Weapon
 from warwire.nlp.lexicon import load
 from warwire.nlp.pipeline import Mentions
+from warwire.nlp.text import doc_text
 
 FAMILY = {
     "strike": "violence", "clash": "violence", "violence_against_civilians": "violence",
@@ -59,8 +60,9 @@ class Sentences:
 
     def __init__(self, doc: Doc) -> None:
         self.bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        self._starts: dict[int, list[int]] = {}
         self.starts = [b[0] for b in self.bounds]
-        text = doc.text
+        text = doc_text(doc)
         self.paragraph = []
         para = 0
         prev = 0
@@ -75,8 +77,15 @@ class Sentences:
         return max(0, bisect.bisect_right(self.starts, char) - 1)
 
     def within(self, items, i: int) -> list:
+        """The mentions of ``items`` (sorted by start) that begin in sentence ``i``."""
+        if i < 0 or i >= len(self.bounds):
+            return []
+        key = id(items)
+        starts = self._starts.get(key)
+        if starts is None:
+            starts = self._starts[key] = [m.start for m in items]
         start, end = self.bounds[i]
-        return [m for m in items if start <= m.start < end]
+        return list(items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
 
 
 class EventAssembler:
@@ -97,7 +106,7 @@ class EventAssembler:
             for c in p.candidates[:1]:
                 if c.country:
                     country_counts[c.country] = country_counts.get(c.country, 0) + 1
-        wars = conflicts_for(doc.text, article.conflict, country_counts)
+        wars = conflicts_for(doc_text(doc), article.conflict, country_counts)
         context = self.locator.context(m.places, wars)
         parties = Parties(doc, m, wars, self.words)
         # an article about a war: strong words ("battle", "captured") need no war word beside them
@@ -121,7 +130,7 @@ class EventAssembler:
             if not types:
                 continue
             times = sents.within(m.times, i)
-            if self.cumulative(times, doc.text[s_start:s_end]):
+            if self.cumulative(times, doc_text(doc)[s_start:s_end]):
                 # "1,285 civilians killed since the invasion began": a tally, not an incident; a gain
                 # built up over a span is dated on the day of the statement, month precision
                 types = [(t, c) for t, c in types if t == "territory"]
@@ -136,7 +145,7 @@ class EventAssembler:
                                                  for s in times)]
             carried = last_date if last_para == sents.paragraph[i] else lead_date
             dated = self.date_of(times, article.published, carried)
-            if dated and dated[2] is not None and article.published and self.past_plan(doc.text[s_start:s_end]):
+            if dated and dated[2] is not None and article.published and self.past_plan(doc_text(doc)[s_start:s_end]):
                 dated = self.nearest_weekday(dated, times, article.published)
             if dated is None and any(t.precision == "year" for t in times):
                 continue  # told as background: "at the end of last year", "in 2014"
@@ -151,7 +160,7 @@ class EventAssembler:
                 frames.extend(self.frames_for(etype, trigger, i, sents, doc, m, cues, context, parties,
                                               wars, dated, article))
         events = [self.finish(article, f) for f in frames]
-        return self.merge(self.drop_history(events, article.published), doc.text)
+        return self.merge(self.drop_history(events, article.published), doc_text(doc))
 
     # 1. which event types a sentence signals -------------------------------------------
     def types_of(self, doc: Doc, cues: list[Cue], actors, s_start: int, s_end: int,
@@ -165,7 +174,7 @@ class EventAssembler:
         # "a 64-year-old woman ... died", in a report of a war
         war = war or (prev_war and casualty) or (article_war and casualty)
         nonevent = sum(1 for c in cues if c.group == "nonevent")
-        text = doc.text[s_start:s_end]
+        text = doc_text(doc)[s_start:s_end]
         found: dict[str, Cue] = {}
         # "shot" inside "shot down": a word within a longer phrase of another type is that phrase
         triggers = [t for t in triggers if not any(
@@ -181,7 +190,7 @@ class EventAssembler:
                 continue
             if t.strength == "weak" and any(c.group == "negation" and c.start < t.start for c in cues):
                 continue  # "these numbers don't include casualties in ..."
-            if etype == "territory" and doc.text[max(0, t.start - 4) : t.start].lower() in ("the ", " a "):
+            if etype == "territory" and doc_text(doc)[max(0, t.start - 4) : t.start].lower() in ("the ", " a "):
                 continue  # "the liberated parts of Kherson": an adjective, not a capture
             if etype == "strike" and t.strength == "weak" and not (casualty or any(
                     c.group in ("weapon", "model", "target") for c in cues) or any(
@@ -236,7 +245,7 @@ class EventAssembler:
             return any(w in text.lower() for w in self.words["sanction_verbs"])
         if etype == "meeting" and t is not None and doc is not None and t.text.lower() in self.words["bare_meet"]:
             # "to meet the needs of": a bare 'meet' needs 'with' or a party right after it
-            after = doc.text[t.end : t.end + 40]
+            after = doc_text(doc)[t.end : t.end + 40]
             if not after.lstrip().lower().startswith("with") and not any(t.end <= a.start <= t.end + 25 for a in actors):
                 return False
         if etype == "meeting":
@@ -254,10 +263,10 @@ class EventAssembler:
         actors = sents.within(m.actors, i)
         places = self.locator.places_in(sents.within(m.places, i), actors, etype, doc, context, m.attributions)
         if etype == "territory":
-            places = self.taken_places(places, trigger, doc.text)
-        places = outside_quotes(places, trigger, doc.text, s_start, s_end)
+            places = self.taken_places(places, trigger, doc_text(doc))
+        places = outside_quotes(places, trigger, doc_text(doc), s_start, s_end)
         if not places and etype == "meeting":
-            landmark = self.locator.landmark_place(doc.text[s_start:s_end])
+            landmark = self.locator.landmark_place(doc_text(doc)[s_start:s_end])
             places = [(landmark, None)] if landmark else []
         barrage = any(c.group in ("weapon", "model") for c in cues) and any(
             q.kind == "count" and q.value >= 10 for q in sents.within(m.quantities, i))
@@ -265,10 +274,10 @@ class EventAssembler:
             q.kind == "count" for q in sents.within(m.quantities, i))
         if etype == "interception" or not places and etype == "strike" and concrete_here:
             # "over Russian regions": the country itself
-            places = places + self.locator.demonym_places(doc.text[s_start:s_end], s_start)
+            places = places + self.locator.demonym_places(doc_text(doc)[s_start:s_end], s_start)
         # "recaptured two villages", "after capturing the city": the places named just before
         anaphoric = etype == "territory" and any(
-            w.strip(".,;") in self.locator.settlement_nouns for w in doc.text[trigger.end : trigger.end + 30].lower().split()[:3])
+            w.strip(".,;") in self.locator.settlement_nouns for w in doc_text(doc)[trigger.end : trigger.end + 30].lower().split()[:3])
         if not places and etype not in DIPLOMATIC and etype != "territory":
             # the place in a speaker's title: "Voronezh governor Alexander Gusev said"
             places = self.locator.places_in(sents.within(m.places, i), actors, etype, doc, context,
@@ -304,7 +313,7 @@ class EventAssembler:
             weapons = [w for w in weapons if w.kind in ("drone", "missile", "aircraft", "rocket", "guided_bomb")]
             if not weapons:
                 weapons = self.weapons_of_them(doc, quantities, sents, i, m)
-            weapons = self.downed_of_launched(weapons, quantities, doc.text)
+            weapons = self.downed_of_launched(weapons, quantities, doc_text(doc))
         if etype in DIPLOMATIC or etype in ("protest", "territory", "clash"):
             weapons = [] if etype != "clash" else [w for w in weapons if w.kind in ("artillery",)][:0]
         tgt_cues = [c for c in cues if c.group == "target" and not any(
@@ -410,7 +419,7 @@ class EventAssembler:
             return []
         kind = before[-1].weapon or before[-1].value
         for q in quantities:
-            if q.kind == "count" and doc.text[q.end : q.end + 9].lstrip().startswith(("of them", "of these", "of those")):
+            if q.kind == "count" and doc_text(doc)[q.end : q.end + 9].lstrip().startswith(("of them", "of these", "of those")):
                 return [Weapon(kind, q.value, q.qualifier)]
         return [Weapon(kind)]
 
@@ -418,7 +427,7 @@ class EventAssembler:
         """In a list of places, each place takes the figures of its own clause:
         'one airstrike on Haris killed five ... while another on Tallousa killed four'."""
         s_start, s_end = f.sentence
-        lo, hi = figures.clause_around(doc.text, s_start, s_end, place_span, self.words["clause_breaks"])
+        lo, hi = figures.clause_around(doc_text(doc), s_start, s_end, place_span, self.words["clause_breaks"])
         counts = [q for q in quantities if q.kind == "count"]
         near = None
         for q in counts:
@@ -433,7 +442,7 @@ class EventAssembler:
         in_clause = [c for c in cues if lo <= c.start < hi]
         killed, injured = figures.casualties(doc, lo, hi, [q for q in quantities if lo <= q.start < hi],
                                              in_clause, self.cues)
-        if near is None and re.search(r"\b(?:another|one)\b", doc.text[max(s_start, lo - 12) : place_span.start].lower()):
+        if near is None and re.search(r"\b(?:another|one)\b", doc_text(doc)[max(s_start, lo - 12) : place_span.start].lower()):
             near = figures.Quantity(lo, place_span.start, "one", 1, "exact", "count", False)
         if killed is None and injured is None and near is not None:
             # "two civilians were killed — one in Sloviansk and another in Chernihiv"
@@ -596,6 +605,8 @@ class EventAssembler:
 
 def outside_quotes(places, trigger: Cue, text: str, s_start: int, s_end: int):
     """A place inside a quotation the event word is not part of is what someone said, not where."""
+    if not places or not any(q in text[s_start:s_end] for q in ('"', "“", "”")):
+        return places
     quotes = []
     opened = None
     for k in range(s_start, s_end):

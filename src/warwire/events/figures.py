@@ -14,6 +14,7 @@ from warwire.events.cues import Cue, CueFinder
 from warwire.models import Span as TextSpan
 from warwire.models import Weapon
 from warwire.nlp.numbers import Quantity
+from warwire.nlp.text import doc_text
 
 __all__ = ["Figure", "Quantity", "casualties", "clause_around", "merge_weapons", "targets", "weapons"]
 
@@ -41,14 +42,14 @@ def _tokens_between(doc: Doc, a: int, b: int) -> Span:
 
 def is_identifier(doc: Doc, q: Quantity) -> bool:
     """'Light Infantry Battalion 542', 'Route 66': a number that names, not counts."""
-    head = doc.text[max(0, q.start - 30) : q.start].split()
+    head = doc_text(doc)[max(0, q.start - 30) : q.start].split()
     return bool(head) and q.text[:1].isdigit() and head[-1][:1].isupper() and head[-1].isalpha() and (
         head[-1].lower() not in ("at", "by", "over", "of", "about", "some", "nearly", "around", "almost"))
 
 
 def person_count(doc: Doc, q: Quantity, cues: CueFinder) -> bool:
     """True when what follows the number is people (or nothing that is not people)."""
-    after = doc.char_span(q.end, min(len(doc.text), q.end + 60), alignment_mode="expand")
+    after = doc.char_span(q.end, min(len(doc_text(doc)), q.end + 60), alignment_mode="expand")
     if after is None:
         return True
     for n, tok in enumerate(after):
@@ -70,7 +71,7 @@ def casualties(doc: Doc, sent_start: int, sent_end: int, quantities: list[Quanti
     """Killed and injured in one sentence: each casualty word takes its nearest figure."""
     counts = [q for q in quantities if q.kind == "count" and not is_identifier(doc, q) and person_count(doc, q, finder)]
     # "57 people, including 22 women and 17 children, were killed": the parts are not the toll
-    counts = [q for k, q in enumerate(counts) if not (k and _in_including(doc.text, counts[k - 1], q))]
+    counts = [q for k, q in enumerate(counts) if not (k and _in_including(doc_text(doc), counts[k - 1], q))]
     marks = [c for c in cues if c.group in ("killed", "injured", "none_killed", "none_injured")]
     used: set[int] = set()
     result: dict[str, Figure] = {}
@@ -156,7 +157,7 @@ def weapons(doc: Doc, cues: list[Cue], quantities: list[Quantity]) -> list[tuple
         for q in reversed(counts):
             if q.end > c.start:
                 continue
-            gap = doc.text[q.end : c.start]
+            gap = doc_text(doc)[q.end : c.start]
             if len(gap) > 60 or any(ch in gap for ch in ".;:") or any(t.like_num for t in _tokens_between(doc, q.end, c.start)):
                 break
             count, qual, start = q.value, q.qualifier, q.start

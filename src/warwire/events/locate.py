@@ -19,6 +19,7 @@ from warwire.models import Actor, Place, Span
 from warwire.nlp.actors import demonym_country
 from warwire.nlp.lexicon import load
 from warwire.nlp.places import PlaceMention
+from warwire.nlp.text import doc_text
 
 _MEASURE_WORDS = ("km", "kilomet", "mile", "metre", "meter")
 
@@ -75,7 +76,7 @@ class Locator:
     def places_in(self, mentions: list[PlaceMention], actors, etype: str, doc: Doc, ctx: PlaceContext,
                   attributions, include_spoken: bool = False) -> list[tuple[Place, Span]]:
         """The places where the event of this sentence happened, most specific first."""
-        text = doc.text
+        text = doc_text(doc)
         kept: list[PlaceMention] = []
         for p in mentions:
             if p.before in self.origin_preps and etype in ("strike", "interception"):
@@ -234,7 +235,7 @@ class Locator:
             return True
         if p.before in self.location_preps:
             return False
-        after = doc.text[p.end : p.end + 30].split()
+        after = doc_text(doc)[p.end : p.end + 30].split()
         nxt = after[0] if after else ""
         if nxt == "and" and len(after) > 2 and after[1][:1].isupper() and after[2].isalpha() and after[2].islower() \
                 and after[2] not in self.location_preps:

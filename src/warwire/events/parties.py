@@ -18,6 +18,7 @@ from warwire.geo.gazetteer import Gazetteer
 from warwire.models import Actor, Source
 from warwire.nlp.actors import demonym_country
 from warwire.nlp.pipeline import Mentions
+from warwire.nlp.text import doc_text
 
 ARMED = {"state", "military", "armed_group", "government"}
 PARTY = {"state", "government", "official", "military", "intl_org", "local_official", "armed_group"}
@@ -36,7 +37,7 @@ class Parties:
         self.m = m
         self.wars = wars
         self.words = words
-        self.text_lower = doc.text.lower()
+        self.text_lower = doc_text(doc).lower()
 
     @staticmethod
     def country_name(code: str) -> str:
@@ -97,7 +98,7 @@ class Parties:
         armed = [a for a in actors if a.kind in ARMED and a.country]
         before = [a for a in armed if a.start < trigger.start and not is_speaker(a)]
         after = [a for a in armed if a.start >= trigger.end and not is_speaker(a)]
-        by = [a for a in after if self.doc.text[max(0, a.start - 4):a.start].strip().lower() == "by"]
+        by = [a for a in after if doc_text(self.doc)[max(0, a.start - 4):a.start].strip().lower() == "by"]
         demonym = self._weapon_owner(weapons)
         # the agent: "by X"; else the owner of the weapons ("Russian drone strikes"); else a
         # party named before the verb that is not where it happened ("in Ukraine's ... region")
@@ -145,7 +146,7 @@ class Parties:
 
     def _weapon_owner(self, weapons) -> str | None:
         """'Ukrainian drones', 'Russian missiles': the demonym right before a weapon word."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         for _, span in weapons:
             words = text[max(0, span.start - 40) : span.start].split()
             for word in reversed(words[-3:]):

@@ -119,6 +119,10 @@ class Gazetteer:
         self._by_ref: dict[str, int] = data["by_ref"]
         self.max_tokens: int = data["max_tokens"]
         self.version: str = data["version"]
+        #: surface name -> candidates, bounded; a cache, not state: entries are immutable
+        self._memo: dict[str, list[GazetteerEntry]] = {}
+        #: surface name -> whether it is too common a word to be a place (see geo.resolve)
+        self.ambiguous_memo: dict[str, bool] = {}
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -196,9 +200,15 @@ class Gazetteer:
         return Match(self.entry(index), quality, qualified, index in self._primary)
 
     def candidates(self, name: str) -> list[GazetteerEntry]:
-        """All entries a surface name may mean, best-named first."""
-        matches = sorted(self.lookup(name), key=lambda m: (-m.quality, -m.entry.population))
-        return [m.entry for m in matches]
+        """All entries a surface name may mean, best-named first (memoised: news repeats names)."""
+        cached = self._memo.get(name)
+        if cached is None:
+            matches = sorted(self.lookup(name), key=lambda m: (-m.quality, -m.entry.population))
+            cached = [m.entry for m in matches]
+            if len(self._memo) > 200_000:
+                self._memo.clear()
+            self._memo[name] = cached
+        return list(cached)
 
     def by_ref(self, ref: str) -> GazetteerEntry | None:
         """The entry with a given ``ref`` (``iso3166-1:UA``, ``ocha:UA6308013008``)."""

@@ -72,8 +72,20 @@ def is_ambiguous_common_word(name: str, gazetteer: Gazetteer | None = None) -> b
 
     True for the stop list (data) and for very short tokens; with a gazetteer, also for a
     single word whose only places are villages of fewer than 1,000 people known only by a
-    geonames alternate name.
+    geonames alternate name. Answers are memoised on the gazetteer.
     """
+    if gazetteer is None:
+        return _ambiguous(name, None)
+    memo = gazetteer.ambiguous_memo
+    hit = memo.get(name)
+    if hit is None:
+        if len(memo) > 200_000:
+            memo.clear()
+        hit = memo[name] = _ambiguous(name, gazetteer)
+    return hit
+
+
+def _ambiguous(name: str, gazetteer: Gazetteer | None) -> bool:
     key = normalize(name)
     if not key or key in _stop_words():
         return True

@@ -32,6 +32,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from spacy.vocab import Vocab
 
 from warwire.nlp import lexicon
+from warwire.nlp.text import doc_text
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 
@@ -243,7 +244,7 @@ class _Finder:
             cand = self._titled(doc, start, end, entry, ends, starts, by_start)
             if cand is not None:
                 cands.append(cand)
-        text = doc.text
+        text = doc_text(doc)
         return [self._mention(doc, text, c) for c in _longest_first(cands)]
 
     # -- pieces ---------------------------------------------------------------

@@ -28,11 +28,13 @@ from warwire.nlp.attribution import Attribution, find_attributions
 from warwire.nlp.dates import TimeMention, find_time_expressions
 from warwire.nlp.numbers import Quantity, find_quantities
 from warwire.nlp.places import PlaceMention, find_places
+from warwire.nlp.text import doc_text
 
 
 @dataclass(frozen=True, slots=True)
 class Mentions:
-    """Everything the NLP stage found in one article, with character offsets."""
+    """Everything the NLP stage found in one article, with character offsets, each kind
+    sorted by start (the event stage finds a sentence's mentions by bisection)."""
 
     places: tuple[PlaceMention, ...]
     actors: tuple[ActorMention, ...]
@@ -64,12 +66,15 @@ class MentionFinder:
         for sent in doc.sents:
             for t in find_time_expressions(sent.text, published, lang=lang):
                 times.append(_shift(t, sent.start_char))
+        def ordered(items) -> tuple:
+            return tuple(sorted(items, key=lambda m: (m.start, -m.end)))
+
         doc._.mentions = Mentions(
-            places=tuple(find_places(doc, self.gazetteer, lang)),
-            actors=tuple(actors),
-            quantities=tuple(find_quantities(doc.text, lang)),
-            times=tuple(times),
-            attributions=tuple(find_attributions(doc, actors)),
+            places=ordered(find_places(doc, self.gazetteer, lang)),
+            actors=ordered(actors),
+            quantities=ordered(find_quantities(doc_text(doc), lang)),
+            times=ordered(times),
+            attributions=ordered(find_attributions(doc, actors)),
             cues=tuple(self.cues(doc)),
         )
         return doc

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from warwire.geo.gazetteer import Gazetteer, GazetteerEntry
 from warwire.nlp.lexicon import load
+from warwire.nlp.text import doc_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,102 +58,135 @@ def common_words(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The place finder's word lists for one language, as sets."""
+
+    region: frozenset[str]
+    region_of: frozenset[str]
+    connectors: frozenset[str]
+    stop: frozenset[str]
+    common: frozenset[str]
+    settlement_nouns: frozenset[str]
+    features: frozenset[str]
+    waters: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def _word_sets(lang: str) -> _Words:
+    w = _words(lang)
+    return _Words(frozenset(w["region_words"]), frozenset(w["region_of"]), frozenset(w["connectors"]),
+                  frozenset(w["not_places"]), common_words(lang), frozenset(w["settlement_nouns"]),
+                  frozenset(w["feature_words"]), frozenset(w["water_names"]))
+
+
+class _Tokens:
+    """Plain lists of what the finder reads of each token: spaCy makes a new object per access."""
+
+    __slots__ = ("text", "words", "lower", "idx", "upper", "alpha", "punct", "sent_start", "n")
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc_text(doc)
+        rows = [(t.text, t.idx, t.is_punct, bool(t.is_sent_start)) for t in doc]
+        self.words = [r[0] for r in rows]
+        self.idx = [r[1] for r in rows]
+        self.punct = [r[2] for r in rows]
+        self.sent_start = [r[3] for r in rows]
+        self.lower = [w.lower() for w in self.words]
+        self.upper = [w[:1].isupper() for w in self.words]
+        self.alpha = [w.isalpha() for w in self.words]
+        self.n = len(self.words)
+
+    def span_text(self, i: int, j: int) -> str:
+        return self.text[self.idx[i] : self.idx[j - 1] + len(self.words[j - 1])]
+
+    def end_char(self, j: int) -> int:
+        return self.idx[j - 1] + len(self.words[j - 1])
+
+
 def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceMention]:
     """Every gazetteer name in ``doc``, longest match first, never overlapping."""
-    words = _words(lang)
-    region_words = set(words["region_words"])
-    region_of = set(words["region_of"])
-    connectors = set(words["connectors"])
-    stop = set(words["not_places"])
-    common = common_words(lang)
-    settlement_nouns = set(words["settlement_nouns"])
-    feature_words = set(words["feature_words"])
-    water_names = set(words["water_names"])
+    w = _word_sets(lang)
+    t = _Tokens(doc)
     max_n = min(gazetteer.max_tokens + 1, 6)
     out: list[PlaceMention] = []
-    n_tokens = len(doc)
     i = 0
-    while i < n_tokens:
-        tok = doc[i]
-        if not (tok.text[:1].isupper() and tok.is_alpha or tok.text[:1].isupper() and "-" in tok.text):
+    while i < t.n:
+        if not (t.upper[i] and (t.alpha[i] or "-" in t.words[i])):
             i += 1
             continue
         found = None
-        for n in range(min(max_n, n_tokens - i), 0, -1):
-            span = doc[i : i + n]
-            last = span[-1]
-            if n > 1 and not (last.text[:1].isupper() or last.lower_ in region_words):
+        for n in range(min(max_n, t.n - i), 0, -1):
+            j = i + n
+            if n > 1 and not (t.upper[j - 1] or t.lower[j - 1] in w.region):
                 continue
-            if any(t.is_punct and t.text not in ("-", "'", "’") for t in span):
+            if any(t.punct[k] and t.words[k] not in ("-", "'", "’") for k in range(i, j)):
                 continue
-            if n > 1 and any(t.lower_ in connectors for t in (span[0], last)):
+            if n > 2 and not all(t.upper[k] or t.lower[k] in w.connectors or t.words[k] in ("-", "'", "’")
+                                 for k in range(i + 1, j - 1)):
+                continue  # "Kharkiv and Odesa" is two names, not one
+            if n > 1 and any(t.lower[k] in w.connectors and not t.upper[k] for k in (i, j - 1)):
                 continue
-            text = span.text
-            if n == 1 and (text in stop or text.lower() in common or gazetteer_ambiguous(text, gazetteer)):
+            text = t.span_text(i, j)
+            if n == 1 and (text in w.stop or t.lower[i] in w.common or gazetteer_ambiguous(text, gazetteer)):
                 continue
-            if n == 1 and (_in_name(doc, span.start, stop, common, region_words) or text.isupper() and len(text) <= 3):
+            if n == 1 and (_in_name(t, i, w) or text.isupper() and len(text) <= 3):
                 continue
             cands = gazetteer.candidates(text)
             if cands:
-                found = (span, cands, last.lower_ in region_words)
+                found = (i, j, cands, t.lower[j - 1] in w.region)
                 break
         if found is None:
-            unknown = _unknown_place(doc, i, settlement_nouns, stop, common)
-            if unknown is None:
+            j = _unknown_place(t, i, w)
+            if j is None:
                 i += 1
                 continue
-            found = (unknown, [], False)
-        span, cands, region = found
-        if span[-1].text in water_names:
-            before2 = doc[max(0, span.start - 2) : span.start].text.lower()
-            if before2 in ("in the", "into the", "over the", "across the", "on the"):
+            found = (i, j, [], False)
+        start, end, cands, region = found
+        if t.words[end - 1] in w.waters:
+            if " ".join(t.lower[max(0, start - 2) : start]) in ("in the", "into the", "over the", "across the", "on the"):
                 cands, region = [], False  # "shot down ... in the Red Sea": the sea is where
             else:
-                i = span.end  # "the Red Sea port city": a sea, not the Sudanese state of that name
+                i = end  # "the Red Sea port city": a sea, not the Sudanese state of that name
                 continue
-        if span.start >= 2 and doc[span.start - 2].text in water_names and doc[span.start - 1].lower_ == "of":
-            span, cands, region = doc[span.start - 2 : span.end], [], False  # "the Gulf of Aden"
+        if start >= 2 and t.words[start - 2] in w.waters and t.lower[start - 1] == "of":
+            start, cands, region = start - 2, [], False  # "the Gulf of Aden"
         # "the region of Kharkiv": the region, not the city
-        prev2 = doc[max(0, span.start - 2) : span.start]
-        if len(prev2) == 2 and prev2[0].lower_ in region_words and prev2[1].lower_ == "of" or (
-            len(prev2) == 2 and prev2[1].lower_ in region_of
-        ):
-            regional = gazetteer.candidates(span.text + " region")
+        if start >= 2 and (t.lower[start - 2] in w.region and t.lower[start - 1] == "of"
+                           or " ".join(t.lower[start - 2 : start]) in w.region_of):
+            regional = gazetteer.candidates(t.span_text(start, end) + " region")
             if regional:
                 cands, region = regional, True
-        if len(span) == 1 and span.end < n_tokens and doc[span.end].lower_ in feature_words:
-            i = span.end  # "the Volga river city": a river, not a town
+        if end - start == 1 and end < t.n and t.lower[end] in w.features:
+            i = end  # "the Volga river city": a river, not a town
             continue
-        before = doc[span.start - 1].lower_ if span.start > 0 else ""
-        out.append(
-            PlaceMention(
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                candidates=tuple(cands),
-                region=region,
-                before=before,
-                token_start=span.start,
-            )
-        )
-        i = span.end
-    return _plural_regions(doc, out, gazetteer, region_words)
+        out.append(PlaceMention(
+            start=t.idx[start],
+            end=t.end_char(end),
+            text=t.span_text(start, end),
+            candidates=tuple(cands),
+            region=region,
+            before=t.lower[start - 1] if start > 0 else "",
+            token_start=start,
+        ))
+        i = end
+    return _plural_regions(t.text, out, gazetteer, w.region)
 
 
-def _plural_regions(doc: Doc, found: list[PlaceMention], gazetteer: Gazetteer,
-                    region_words: set[str]) -> list[PlaceMention]:
+def _plural_regions(text: str, found: list[PlaceMention], gazetteer: Gazetteer,
+                    region_words: frozenset[str]) -> list[PlaceMention]:
     """'the Kirovograd, Odesa and Kharkiv regions': every name of the list is a region."""
     out = list(found)
     k = len(out) - 1
     while k >= 0:
         last = out[k]
-        after = doc.text[last.end : last.end + 12].split() or [""]
+        after = text[last.end : last.end + 12].split() or [""]
         ends_plural = last.text.split()[-1].lower() in region_words and last.text.lower().endswith("s")
         if not ends_plural and (after[0].lower().strip(".,;") not in region_words or not after[0].lower().endswith("s")):
             k -= 1
             continue
         j = k
-        while j > 0 and doc.text[out[j - 1].end : out[j].start].strip() in (",", "and", ", and"):
+        while j > 0 and text[out[j - 1].end : out[j].start].strip() in (",", "and", ", and"):
             j -= 1
         for n in range(j, k + 1):
             m = out[n]
@@ -163,45 +197,40 @@ def _plural_regions(doc: Doc, found: list[PlaceMention], gazetteer: Gazetteer,
     return out
 
 
-def _unknown_place(doc: Doc, i: int, nouns: set[str], stop: set[str], common: frozenset[str]) -> Span | None:
-    """A name the gazetteer lacks, said to be a place: 'the village of Tallousa', 'Nuseirat camp'."""
+def _unknown_place(t: _Tokens, i: int, w: _Words) -> int | None:
+    """A name the gazetteer lacks, said to be a place: 'the village of Tallousa', 'Nuseirat camp'.
+    Returns the end token of the name."""
     end = i
-    while end < len(doc) and end - i < 4 and (doc[end].text[:1].isupper() or (
-            doc[end].text in ("-",) and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()) or (
-            doc[end].lower_ in ("al", "el") and end + 1 < len(doc))):
+    while end < t.n and end - i < 4 and (t.upper[end] or (
+            t.words[end] == "-" and end + 1 < t.n and t.upper[end + 1]) or (
+            t.lower[end] in ("al", "el") and end + 1 < t.n)):
         end += 1
-    if end == i or doc[i].text in stop or doc[i].lower_ in common:
+    if end == i or t.words[i] in w.stop or t.lower[i] in w.common:
         return None
-    if doc[end - 1].text == "-":
+    if t.words[end - 1] == "-":
         end -= 1
-    before = doc[i - 2 : i] if i >= 2 else None
-    after = doc[end] if end < len(doc) else None
-    if before is not None and before[1].lower_ == "of" and before[0].lower_ in nouns:
-        return doc[i:end]
+    if i >= 2 and t.lower[i - 1] == "of" and t.lower[i - 2] in w.settlement_nouns:
+        return end
     # "the villages of Aborey and Yasooman": the names after the first of a list
     k = i - 1
-    while k > 1 and doc[k].lower_ in ("and", ",", "or"):
+    while k > 1 and t.lower[k] in ("and", ",", "or"):
         j = k - 1
-        while j > 0 and (doc[j].text[:1].isupper() or doc[j].text == "-"):
+        while j > 0 and (t.upper[j] or t.words[j] == "-"):
             j -= 1
-        if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in nouns and j + 1 <= k - 1:
-            return doc[i:end]
+        if j >= 1 and t.lower[j] == "of" and t.lower[j - 1] in w.settlement_nouns and j + 1 <= k - 1:
+            return end
         k = j
-    if after is not None and after.lower_ in nouns and after.lower_ not in ("area", "district"):
-        return doc[i:end]
+    if end < t.n and t.lower[end] in w.settlement_nouns and t.lower[end] not in ("area", "district"):
+        return end
     return None
 
 
-def _in_name(doc: Doc, i: int, stop: set[str], common: frozenset[str], region_words: set[str]) -> bool:
+def _in_name(t: _Tokens, i: int, w: _Words) -> bool:
     """A single word beside another capitalised word is a person's name ('Serhii Bratchuk')."""
     for j in (i - 1, i + 1):
-        if 0 <= j < len(doc):
-            tok = doc[j]
-            if (tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start
-                    and tok.text not in stop and tok.lower_ not in common and tok.lower_ not in region_words):
-                return True
-            if j == i + 1 and tok.is_alpha and tok.text[:1].isupper() and tok.text not in stop and tok.lower_ not in common and tok.lower_ not in region_words:
-                return True
+        if 0 <= j < t.n and t.alpha[j] and t.upper[j] and (j == i + 1 or not t.sent_start[j]) and (
+                t.words[j] not in w.stop and t.lower[j] not in w.common and t.lower[j] not in w.region):
+            return True
     return False
 
 
