@@ -149,6 +149,17 @@ class Locator:
             resolved.append((entry, p))
             if entry.kind in ("settlement", "district"):
                 near.append(entry)
+        # a second pass: each town again, now near the others the sentence names
+        # ("Pokrovsk, Kostiantynivka and Huliaipole": the Pokrovsk of Donetsk, not Engels)
+        if len(near) > 1:
+            again = []
+            for entry, p in resolved:
+                if entry.kind == "settlement" and len(p.candidates) > 1:
+                    others = [e for e in near if e.ref != entry.ref]
+                    entry = resolve(p.text, self.gazetteer, admin1_hints=hints, country_hints=ctx.countries,
+                                    near=others) or entry
+                again.append((entry, p))
+            resolved = again
         # a region or country that contains a named town gives way to the town
         towns = [e for e, _ in resolved if e.kind in ("settlement", "district")] + [
             GazetteerEntry(pl.name, pl.country, pl.admin1_iso, None, None, None, "settlement", 0, "")
