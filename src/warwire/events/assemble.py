@@ -176,6 +176,11 @@ class EventAssembler:
         nonevent = sum(1 for c in cues if c.group == "nonevent")
         text = doc_text(doc)[s_start:s_end]
         found: dict[str, Cue] = {}
+        # "repelled Shahed drones": what is repelled from the air is intercepted
+        flying = {"drone", "missile", "rocket", "guided_bomb"}
+        triggers = [replace(t, value="interception") if t.defensive and any(
+            c.group in ("weapon", "model") and (c.weapon or c.value) in flying and 0 <= c.start - t.end <= 40
+            for c in cues) else t for t in triggers]
         # "shot" inside "shot down": a word within a longer phrase of another type is that phrase
         triggers = [t for t in triggers if not any(
             o is not t and o.start <= t.start and t.end <= o.end and (o.end - o.start) > (t.end - t.start)
@@ -190,6 +195,8 @@ class EventAssembler:
                 continue
             if t.strength == "weak" and any(c.group == "negation" and c.start < t.start for c in cues):
                 continue  # "these numbers don't include casualties in ..."
+            if any(c.group == "negation" and 0 <= t.start - c.end <= 12 for c in cues):
+                continue  # "it had never lost a battle"
             if etype == "territory" and doc_text(doc)[max(0, t.start - 4) : t.start].lower() in ("the ", " a "):
                 continue  # "the liberated parts of Kherson": an adjective, not a capture
             if etype == "strike" and t.strength == "weak" and not (casualty or any(
@@ -210,9 +217,8 @@ class EventAssembler:
             found[etype] = t
         # a launch of weapons intercepted in the same breath is both a strike and an interception
         if "interception" in found and "strike" in found and found["strike"].strength == "weak":
-            launched = found["strike"].text.lower() in self.cues.launch_verbs
-            if not launched and not any(c.group == "weapon" for c in cues if c.start < found["interception"].start):
-                del found["strike"]
+            if found["strike"].text.lower() not in self.cues.launch_verbs:
+                del found["strike"]  # "shot down six one-way attack drones": no strike here
         if "territory" in found and "clash" in found and found["clash"].strength == "weak":
             del found["clash"]
         if "clash" in found and "strike" in found and found["strike"].strength == "weak":

@@ -50,6 +50,8 @@ class Locator:
         self.country_nouns = re.compile(r"\b([A-Z][a-z]+) (?:" + "|".join(map(re.escape, words["country_nouns"])) + r")\b")
         self.region_words = set(words["region_words"])
         self.media_words = set(words["media_words"])
+        self.institution_words = set(words["institution_words"])
+        self.comparison_words = tuple(words["comparison_words"])
 
     def context(self, places: tuple[PlaceMention, ...], wars: list[Conflict]) -> PlaceContext:
         admin1, countries = set(), set()
@@ -85,6 +87,12 @@ class Locator:
             if "from" in lead_in[-4:] and etype != "territory" or (
                     p.before == "to" and "from" in text[max(0, p.start - 60) : p.start].lower().split()):
                 continue  # a route: "travelling from the town of Gao to Mopti"
+            lead = text[max(0, p.start - 30) : p.start]
+            lead_words = lead.split()
+            if len(lead_words) >= 2 and lead_words[-1] == "of" and lead_words[-2] in self.institution_words:
+                continue  # "the Episcopal Diocese of Jerusalem": an institution's name
+            if len(mentions) > 1 and any(lead.lower().rstrip().endswith(w) for w in self.comparison_words):
+                continue  # "the Oryol region, which is closer to Moscow": a bearing, not a place
             following = text[p.end : p.end + 20].lower().split()
             if following and following[0].strip(".,") in self.media_words or (
                     len(following) > 1 and following[0] == "city" and following[1].strip(".,") in self.media_words):

@@ -130,7 +130,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceM
             text = t.span_text(i, j)
             if n == 1 and (text in w.stop or t.lower[i] in w.common or gazetteer_ambiguous(text, gazetteer)):
                 continue
-            if n == 1 and (_in_name(t, i, w) or text.isupper() and len(text) <= 3):
+            if n == 1 and (_in_name(t, i, w) or text.isupper() and len(text) <= 4):
                 continue
             cands = gazetteer.candidates(text)
             if cands:
@@ -227,6 +227,8 @@ def _unknown_place(t: _Tokens, i: int, w: _Words) -> int | None:
 
 def _in_name(t: _Tokens, i: int, w: _Words) -> bool:
     """A single word beside another capitalised word is a person's name ('Serhii Bratchuk')."""
+    if i + 2 < t.n and t.lower[i + 1] in ("al", "el") and t.words[i + 2] == "-":
+        return True  # "Dar al-Arqam": the first word of a longer Arabic name
     for j in (i - 1, i + 1):
         if 0 <= j < t.n and t.alpha[j] and t.upper[j] and (j == i + 1 or not t.sent_start[j]) and (
                 t.words[j] not in w.stop and t.lower[j] not in w.common and t.lower[j] not in w.region):
