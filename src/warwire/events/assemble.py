@@ -590,6 +590,8 @@ class EventAssembler:
             return bool(pa and pb and (pa <= pb or pb <= pa)) and (a.place is None or b.place is None or a.place.name == b.place.name)
         if not a.place or not b.place:
             return False
+        if a.type == b.type and (summary(a, b) or summary(b, a)):
+            return True
         if a.killed is not None and a.killed == b.killed and a.type == b.type and contains(a.place, b.place):
             return True  # "five dead in Dnipro" and "five dead in the Dnipropetrovsk region"
         if a.type == b.type == "interception" and a.place.name == b.place.name and a.date and b.date and abs(
@@ -641,6 +643,14 @@ def adjacent(a: Event, b: Event, text: str) -> bool:
             if hi.start <= lo.end or not text[lo.end : hi.start].strip():
                 return True
     return False
+
+
+def summary(region: Event, town: Event) -> bool:
+    """A headline's 'kidnappings in Kherson Oblast' sums up the towns the article then names."""
+    return (region.place.precision == "admin1" and town.place.precision == "place"
+            and region.place.admin1_iso is not None and region.place.admin1_iso == town.place.admin1_iso
+            and region.killed is None and region.injured is None
+            and not any(k == "date" for k, _ in region.field_evidence))
 
 
 def contains(p: Place, q: Place) -> bool:

@@ -127,6 +127,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceM
                 continue  # "Kharkiv and Odesa" is two names, not one
             if n > 1 and any(t.lower[k] in w.connectors and not t.upper[k] for k in (i, j - 1)):
                 continue
+            if n > 1 and t.words[i] in w.stop:
+                continue  # "The OWA UAVs": a sentence's first word does not start a name
             text = t.span_text(i, j)
             if n == 1 and (text in w.stop or t.lower[i] in w.common or gazetteer_ambiguous(text, gazetteer)):
                 continue
@@ -137,7 +139,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceM
                 found = (i, j, cands, t.lower[j - 1] in w.region)
                 break
         if found is None:
-            j = _unknown_place(t, i, w)
+            j = _unknown_place(t, i, w, listed=bool(out) and out[-1].end == _list_end(t, i))
             if j is None:
                 i += 1
                 continue
@@ -197,9 +199,16 @@ def _plural_regions(text: str, found: list[PlaceMention], gazetteer: Gazetteer,
     return out
 
 
-def _unknown_place(t: _Tokens, i: int, w: _Words) -> int | None:
-    """A name the gazetteer lacks, said to be a place: 'the village of Tallousa', 'Nuseirat camp'.
-    Returns the end token of the name."""
+def _list_end(t: _Tokens, i: int) -> int:
+    """Where the item before a list's 'and' or comma ends: 'Damascus and Khalkhalah'."""
+    if i >= 2 and t.lower[i - 1] in ("and", ",", "or"):
+        return t.end_char(i - 1)
+    return -1
+
+
+def _unknown_place(t: _Tokens, i: int, w: _Words, listed: bool = False) -> int | None:
+    """A name the gazetteer lacks, said to be a place: 'the village of Tallousa', 'Nuseirat camp',
+    or listed after a place ('Damascus and Khalkhalah'). Returns the end token of the name."""
     end = i
     while end < t.n and end - i < 4 and (t.upper[end] or (
             t.words[end] == "-" and end + 1 < t.n and t.upper[end + 1]) or (
@@ -211,6 +220,9 @@ def _unknown_place(t: _Tokens, i: int, w: _Words) -> int | None:
         end -= 1
     if i >= 2 and t.lower[i - 1] == "of" and t.lower[i - 2] in w.settlement_nouns:
         return end
+    if listed and end - i <= 2 and not (end < t.n and t.upper[end]) and (end >= t.n or not t.alpha[end] or t.lower[end] in (
+            "in", "on", "near", "and", ",", "districts", "villages", "towns")):
+        return end
     # "the villages of Aborey and Yasooman": the names after the first of a list
     k = i - 1
     while k > 1 and t.lower[k] in ("and", ",", "or"):
@@ -220,7 +232,7 @@ def _unknown_place(t: _Tokens, i: int, w: _Words) -> int | None:
         if j >= 1 and t.lower[j] == "of" and t.lower[j - 1] in w.settlement_nouns and j + 1 <= k - 1:
             return end
         k = j
-    if end < t.n and t.lower[end] in w.settlement_nouns and t.lower[end] not in ("area", "district"):
+    if end < t.n and t.lower[end] in w.settlement_nouns and t.lower[end] != "area":
         return end
     return None
 
