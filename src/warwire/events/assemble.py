@@ -322,8 +322,12 @@ class EventAssembler:
             weapons = self.downed_of_launched(weapons, quantities, doc_text(doc))
         if etype in DIPLOMATIC or etype in ("protest", "territory", "clash"):
             weapons = [] if etype != "clash" else [w for w in weapons if w.kind in ("artillery",)][:0]
+        # what was hit: target words, except inside the attacker's own name ("Russian troops shelled")
         tgt_cues = [c for c in cues if c.group == "target" and not any(
-            a.start <= c.start < a.end and a.kind not in ("people",) for a in actors)]
+            a.start <= c.start < a.end and a.kind not in ("people",) and a.end <= trigger.start for a in actors)]
+        if (killed or injured) and not any(c.group == "target" and c.value == "civilians" for c in cues) and any(
+                w in doc_text(doc)[s_start:s_end].lower() for w in (" people", "civilian", "resident")):
+            tgt_cues.append(Cue(s_start, s_start, "", "target", "civilians"))
         common = dict(
             actor1=a1, actor2=a2, participants=participants, source=source, status=status,
             date=dated[0] if dated else None, date_precision=dated[1] if dated else None,
@@ -562,13 +566,13 @@ class EventAssembler:
                 same = [k for k, o in enumerate(out) if o.type == e.type and o.place is not None
                         and (not o.date or not e.date or abs((o.date - e.date).days) <= 2)]
                 if same:
-                    out[same[-1]] = merge_pair(out[same[-1]], e)
+                    out[same[-1]] = merge_pair(out[same[-1]], e, text)
                     continue
             for k, o in enumerate(out):
                 if self.same_incident(o, e) or (
                         {o.type, e.type} == {"strike", "clash"} and o.place and e.place
                         and o.place.name == e.place.name and adjacent(o, e, text)):
-                    out[k] = merge_pair(o, e)
+                    out[k] = merge_pair(o, e, text)
                     break
             else:
                 out.append(e)
@@ -659,8 +663,11 @@ def contains(p: Place, q: Place) -> bool:
     return pair == {"admin1", "place"} and p.admin1_iso is not None and p.admin1_iso == q.admin1_iso
 
 
-def merge_pair(a: Event, b: Event) -> Event:
-    """Two accounts of one incident: the more specific type, the lowest figures, all evidence."""
+def merge_pair(a: Event, b: Event, text: str = "") -> Event:
+    """Two accounts of one incident: the more specific type, the lowest figures, all evidence.
+
+    The lowest figure wins only between figures given as numbers: 'a 13-year-old boy' among
+    'at least 20 people injured' is one of them, not a lower count."""
     rank = {"strike": 0, "violence_against_civilians": 1, "clash": 2}
     etype = a.type
     if a.type != b.type and a.type in rank and b.type in rank:
@@ -674,8 +681,19 @@ def merge_pair(a: Event, b: Event) -> Event:
             return x, qx
         return (x, qx) if x <= y else (y, qy)
 
-    killed, kq = low(a.killed, a.killed_qualifier, b.killed, b.killed_qualifier)
-    injured, iq = low(a.injured, a.injured_qualifier, b.injured, b.injured_qualifier)
+    def numeric(e: Event, field: str) -> bool:
+        span = dict(e.field_evidence).get(field)
+        return span is None or not text or figures.stated_number(text[span.start : span.end])
+
+    def pick(field: str):
+        x, y = getattr(a, field), getattr(b, field)
+        qx, qy = getattr(a, field + "_qualifier"), getattr(b, field + "_qualifier")
+        if x is not None and y is not None and numeric(a, field) != numeric(b, field):
+            return (x, qx) if numeric(a, field) else (y, qy)
+        return low(x, qx, y, qy)
+
+    killed, kq = pick("killed")
+    injured, iq = pick("injured")
     evidence = tuple(sorted(set(a.evidence) | set(b.evidence), key=lambda s: s.start))
     fe = dict(b.field_evidence)
     fe.update(dict(a.field_evidence))

@@ -16,7 +16,7 @@ from warwire.models import Weapon
 from warwire.nlp.numbers import Quantity
 from warwire.nlp.text import doc_text
 
-__all__ = ["Figure", "Quantity", "casualties", "clause_around", "merge_weapons", "targets", "weapons"]
+__all__ = ["Figure", "Quantity", "casualties", "clause_around", "merge_weapons", "stated_number", "targets", "weapons"]
 
 #: plural nouns that make a number a count of people (singulars come from casualties.json)
 _PEOPLE_PLURALS = {
@@ -209,3 +209,10 @@ def clause_around(text: str, s_start: int, s_end: int, span, breaks: list[str]) 
                 hi = min(hi, pos)
             at = low.find(b, at + 1)
     return lo, hi
+
+
+def stated_number(text: str) -> bool:
+    """Whether a figure's words hold a number ('at least 20', 'five'), not only 'a boy'."""
+    from warwire.nlp.numbers import parse_number
+
+    return any(ch.isdigit() for ch in text) or any(parse_number(w) not in (None, 1) for w in text.split())
