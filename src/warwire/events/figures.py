@@ -29,6 +29,14 @@ _PEOPLE_PLURALS = {
 }
 
 
+#: words that never stand between a number and the weapons it counts
+_NOT_BETWEEN = {
+    "were", "was", "when", "that", "which", "had", "have", "has", "by", "of", "in", "on", "at", "the",
+    "killed", "injured", "wounded", "dead", "people", "residents", "civilians", "after", "as", "while",
+    "from", "with", "into", "over", "said", "or",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     value: int
@@ -154,14 +162,25 @@ def weapons(doc: Doc, cues: list[Cue], quantities: list[Quantity]) -> list[tuple
         count = None
         qual = "exact"
         start = c.start
+        text = doc_text(doc)
         for q in reversed(counts):
             if q.end > c.start:
                 continue
-            gap = doc_text(doc)[q.end : c.start]
-            if len(gap) > 60 or any(ch in gap for ch in ".;:") or any(t.like_num for t in _tokens_between(doc, q.end, c.start)):
+            gap = text[q.end : c.start]
+            # only describing words between a number and its weapon: "37 Iranian-designed Shahed
+            # drones", "40 ballistic, cruise and guided missiles" -- not "Four residents ... when a jet"
+            if len(gap) > 60 or any(ch in gap for ch in ".;:") or any(
+                    w.strip(",").lower() in _NOT_BETWEEN for w in gap.split()) or any(
+                    t.like_num for t in _tokens_between(doc, q.end, c.start)):
                 break
             count, qual, start = q.value, q.qualifier, q.start
             break
+        if count is None:
+            before = text[max(0, c.start - 25) : c.start].lower().split()[-3:]
+            if before and before[-1] in ("a", "an", "one", "another") or (
+                    len(before) > 1 and before[-2] in ("a", "an", "one", "another") and before[-1].isalpha()
+                    and before[-1] not in _NOT_BETWEEN):
+                count = 1  # "a fighter jet bombed the village"
         model = c.value if c.group == "model" else None
         if model is None:
             near = [m for m in models if m.weapon == kind and 0 <= c.start - m.end <= 25]

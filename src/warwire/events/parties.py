@@ -64,6 +64,8 @@ class Parties:
             parties = []
             others = {a.country for a in actors if not is_speaker(a) and a.kind in PARTY}
             for a in actors:
+                if self._not_a_party(a):
+                    continue
                 # "Zelenskyy said talks with US envoys ...": a lone speaker took part himself
                 speaker_ok = not is_speaker(a) or (len(others) == 1 and a.country not in others)
                 if a.kind in PARTY and speaker_ok and (a.country is not None or a.kind == "intl_org"):
@@ -137,6 +139,14 @@ class Parties:
             if other:
                 a1 = Actor(self.country_name(other), other)
         return a1, a2, ()
+
+    def _not_a_party(self, a) -> bool:
+        """'brokered by the UN and Turkey': mediators; 'ending Russia's war': a war's name."""
+        before = self.text_lower[max(0, a.start - 40) : a.start]
+        after = self.text_lower[a.end : a.end + 14].lstrip("'’s ").split()
+        if after and after[0].strip(",.") in ("war", "conflict", "invasion", "aggression"):
+            return True
+        return any(w in before for w in ("brokered by", "mediated by", "hosted by", "facilitated by"))
 
     def _in_place_phrase(self, a) -> bool:
         """'in central Ukraine's Dnipropetrovsk region': a country named as where, not who."""
