@@ -15,12 +15,12 @@ from spacy.tokens import Doc
 
 from warwire.events.conflicts import Conflict, opponent_of
 from warwire.geo.gazetteer import Gazetteer
-from warwire.models import Actor, Source
+from warwire.models import Actor, Source, Span
 from warwire.nlp.actors import demonym_country
 from warwire.nlp.pipeline import Mentions
 from warwire.nlp.text import doc_text
 
-ARMED = {"state", "military", "armed_group", "government"}
+ARMED = {"state", "military", "armed_group"}
 PARTY = {"state", "government", "official", "military", "intl_org", "local_official", "armed_group"}
 SOURCE_KIND = {
     "state": "government", "government": "government", "official": "government",
@@ -58,7 +58,8 @@ class Parties:
         speakers = [att for att in sents.within(self.m.attributions, i)]
 
         def is_speaker(a) -> bool:
-            return any(att.start <= a.start < att.end for att in speakers)
+            return any(att.start <= a.start < att.end or (a.start <= att.start < a.end) for att in speakers) or (
+                source is not None and a.name == source.name)
 
         if etype in ("meeting", "agreement"):
             parties = []
@@ -100,8 +101,11 @@ class Parties:
         armed = [a for a in actors if a.kind in ARMED and a.country]
         before = [a for a in armed if a.start < trigger.start and not is_speaker(a)]
         after = [a for a in armed if a.start >= trigger.end and not is_speaker(a)]
-        by = [a for a in after if doc_text(self.doc)[max(0, a.start - 4):a.start].strip().lower() == "by"]
-        demonym = self._weapon_owner(weapons)
+        text = doc_text(self.doc)
+        # "wounded by shelling from the Ukrainian side", "hit by Russian forces"
+        by = [a for a in after if text[max(0, a.start - 9):a.start].strip().lower().split()[-1:] in (["by"], ["from"])
+              or text[max(0, a.start - 9):a.start].strip().lower().endswith(("by the", "from the"))]
+        demonym = self._weapon_owner(weapons, trigger)
         # the agent: "by X"; else the owner of the weapons ("Russian drone strikes"); else a
         # party named before the verb that is not where it happened ("in Ukraine's ... region")
         before = [a for a in before if not self._in_place_phrase(a)]
@@ -154,10 +158,13 @@ class Parties:
         return bool(before) and (before[-1] in ("in", "over", "across", "into", "on") or (
             len(before) > 1 and before[-2] in ("in", "over", "across") and before[-1].isalpha()))
 
-    def _weapon_owner(self, weapons) -> str | None:
+    def _weapon_owner(self, weapons, trigger=None) -> str | None:
         """'Ukrainian drones', 'Russian missiles': the demonym right before a weapon word."""
         text = doc_text(self.doc)
-        for _, span in weapons:
+        spans = [span for _, span in weapons]
+        if trigger is not None:
+            spans.append(Span(trigger.start, trigger.end))  # "killed by Russian strikes"
+        for span in spans:
             words = text[max(0, span.start - 40) : span.start].split()
             for word in reversed(words[-3:]):
                 country = demonym_country("en", word.strip(",.;:'’"))
