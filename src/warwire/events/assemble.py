@@ -311,7 +311,7 @@ class EventAssembler:
             base.field_evidence["date"] = dated[2]
         source = parties.source_for(i, sents)
         a1, a2, participants = parties.for_event(etype, trigger, i, sents, places, all_weapons, source)
-        status = parties.status_for(etype, i, sents, source, a1, dated)
+        status = parties.status_for(etype, i, sents, source, a1, dated, trigger.subtype)
         weapons = [w for w, _ in all_weapons]
         if trigger.weapon:
             weapons.append(Weapon(trigger.weapon))
@@ -368,6 +368,8 @@ class EventAssembler:
                 a1c = f.fields["actor1"].country if f.fields.get("actor1") else None
                 if a1c != place.country or len(wars[0].countries if wars else ()) == 1:
                     f.fields["actor2"] = Actor(parties.country_name(place.country), place.country)
+            if etype == "protest" and place is not None and place.country and f.fields.get("actor1") is None:
+                f.fields["actor1"] = Actor(f"Protesters ({parties.country_name(place.country)})", place.country)
             if f.fields.get("source") is not None:
                 f.fields["source"] = parties.side_of(f.fields["source"], s_start, place.country if place else None,
                                                      f.fields.get("actor1"))

@@ -214,16 +214,18 @@ class Parties:
         return Source(a.name, a.country, SOURCE_KIND.get(a.kind, "person"))
 
     # status -----------------------------------------------------------------------------
-    def status_for(self, etype, i, sents, source: Source | None, a1: Actor | None, dated) -> str:
+    def status_for(self, etype, i, sents, source: Source | None, a1: Actor | None, dated,
+                   subtype: str | None = None) -> str:
         s, e = sents.bounds[i]
         text = self.text_lower[s:e]
         atts = sents.within(self.m.attributions, i)
         if any(getattr(a, "unverified", False) for a in atts) or any(w in text for w in self.words["unverified"]):
             return "unverified"
-        if etype in ("meeting", "aid", "agreement", "sanction"):
-            times = sents.within(self.m.times, i)
-            if any(t.future for t in times) or any(w in text for w in self.words["planned"]):
-                return "planned"
+        times = sents.within(self.m.times, i)
+        future = any(t.future for t in times) or any(w in text for w in self.words["planned"])
+        if etype in ("meeting", "aid", "agreement", "sanction", "protest"):
+            if future or etype == "aid" and subtype == "pledge" or etype == "protest" and " planned" in text:
+                return "planned"  # a pledge is aid to come
             return "occurred"
         if etype == "interception":
             return "claimed"
@@ -232,6 +234,9 @@ class Parties:
             return "claimed" if (source is not None and source.side) or claimed else "occurred"
         if claimed:
             return "claimed"
+        if etype in ("strike", "clash") and source is not None and a1 is not None and source.side == a1.country \
+                and source.kind == "military":
+            return "claimed"  # an army speaking of its own strike
         return "occurred"
 
 
