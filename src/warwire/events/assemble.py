@@ -144,6 +144,10 @@ class EventAssembler:
             times = [t for t in times if not any(s.kind == "span" and s.start <= t.start < s.end + 40 and t is not s
                                                  for s in times)]
             carried = last_date if last_para == sents.paragraph[i] else lead_date
+            # "the air force said on Saturday": when it was said, not when it happened
+            told = [t for t in times if self.statement_time(doc_text(doc), t)]
+            if told and len(told) < len(times):
+                times = [t for t in times if t not in told]
             dated = self.date_of(times, article.published, carried)
             if dated and dated[2] is not None and article.published and self.past_plan(doc_text(doc)[s_start:s_end]):
                 dated = self.nearest_weekday(dated, times, article.published)
@@ -310,6 +314,8 @@ class EventAssembler:
         if dated and dated[2] is not None:
             base.field_evidence["date"] = dated[2]
         source = parties.source_for(i, sents)
+        if source is not None:
+            source = parties.side_of(source, s_start, None, None)  # "the air force said": whose
         a1, a2, participants = parties.for_event(etype, trigger, i, sents, places, all_weapons, source)
         status = parties.status_for(etype, i, sents, source, a1, dated, trigger.subtype)
         weapons = [w for w, _ in all_weapons]
@@ -483,6 +489,12 @@ class EventAssembler:
         return "mixed" if subs else None
 
     # 3. dates ---------------------------------------------------------------------------
+    def statement_time(self, text: str, t) -> bool:
+        """A time that dates a statement: 'said on Sunday', 'told reporters on Sunday'."""
+        before = text[max(0, t.start - 30) : t.start].lower().split()
+        before = [w for w in before if w not in ("on", "late", "early", "reporters", "journalists", "in", "a", "statement")]
+        return bool(before) and before[-1].strip(",") in self.words["statement_verbs"]
+
     def past_plan(self, sentence: str) -> bool:
         """'were scheduled to meet ... on Thursday': a plan told in the past tense."""
         low = sentence.lower()
