@@ -209,9 +209,16 @@ class Locator:
         hints: dict[int, tuple[set[str], list[GazetteerEntry]]] = {}
         head: PlaceMention | None = None
         prev: PlaceMention | None = None
+        prev_located = False
         for p in mentions:
             between = self.plain_between(text[prev.end : p.start]) if prev else ""
             prev = p
+            if head is not None and between == "'s" and prev_located:
+                # "Kucheriv Yar in Ukraine's Donetsk region": the region also locates the village
+                hints.setdefault(head.start, (set(), []))[0].update(
+                    c.admin1_iso for c in p.candidates if c.kind == "admin1" and c.admin1_iso)
+                continue
+            prev_located = False
             if head is not None and between == "'s" and not p.candidates:
                 continue  # "Gaza City's Rimal neighbourhood": the known city stands for it
             if head is not None and between == "'s" and p.candidates:
@@ -237,6 +244,7 @@ class Locator:
                 is_near = any(w in between for w in ("near", "outside", "close to", "north of", "south of",
                                                      "east of", "west of"))
                 if contains or is_near:
+                    prev_located = True
                     own_admin1, own_near = hints.setdefault(head.start, (set(), []))
                     own_admin1.update(admin1)
                     if is_near:

@@ -185,7 +185,15 @@ class Parties:
                     if named:
                         return named
                     continue
-                return Source(att.source_name, att.side, att.kind)
+                side = att.side or self._possessor(att.start)
+                return Source(att.source_name, side, att.kind)
+        return None
+
+    def _possessor(self, at: int) -> str | None:
+        """"Zelensky's office said": the side of whoever the source belongs to."""
+        for a in self.m.actors:
+            if a.country and a.end <= at and self.text_lower[a.end : at].strip() in ("'s", "’s", ""):
+                return a.country
         return None
 
     def side_of(self, source: Source, at: int, place_country: str | None, a1: Actor | None) -> Source:
