@@ -197,9 +197,10 @@ class EventAssembler:
                 continue
             if t.strength == "weak" and not war:
                 continue
-            if t.strength == "weak" and any(c.group == "negation" and c.start < t.start for c in cues):
+            zero = any(c.group.startswith("none_") for c in cues)  # "no casualties were reported there"
+            if t.strength == "weak" and not zero and any(c.group == "negation" and c.start < t.start for c in cues):
                 continue  # "these numbers don't include casualties in ..."
-            if any(c.group == "negation" and 0 <= t.start - c.end <= 12 for c in cues):
+            if not zero and any(c.group == "negation" and 0 <= t.start - c.end <= 12 for c in cues):
                 continue  # "it had never lost a battle"
             if etype == "territory" and doc_text(doc)[max(0, t.start - 4) : t.start].lower() in ("the ", " a "):
                 continue  # "the liberated parts of Kherson": an adjective, not a capture
@@ -288,20 +289,25 @@ class EventAssembler:
         # "recaptured two villages", "after capturing the city": the places named just before
         anaphoric = etype == "territory" and any(
             w.strip(".,;") in self.locator.settlement_nouns for w in doc_text(doc)[trigger.end : trigger.end + 30].lower().split()[:3])
-        if not places and etype not in DIPLOMATIC and etype != "territory":
+        # a sentence that only adds a toll ("A 64-year-old woman ... died", "there were no
+        # casualties") belongs to the incident told before it, even across a paragraph break
+        toll_only = trigger.strength == "weak" and any(
+            c.group in ("killed", "injured") or c.group.startswith("none_") for c in cues) and not any(
+            c.group in ("weapon", "model") for c in cues)
+        if not places and etype not in DIPLOMATIC and etype != "territory" and not toll_only:
             # the place in a speaker's title: "Voronezh governor Alexander Gusev said"
             places = self.locator.places_in(sents.within(m.places, i), actors, etype, doc, context,
                                             m.attributions, include_spoken=True)
         if not places and etype not in DIPLOMATIC and (etype != "territory" or anaphoric) and not barrage:
             # facts that span sentences: the place named earlier in the same paragraph
             j = i - 1
-            # a sentence that only adds a toll ("A 64-year-old woman ... died") may follow the place
-            # across a paragraph break, as quotes do
-            toll_only = trigger.strength == "weak" and any(c.group in ("killed", "injured") for c in cues)
             while j >= 0 and (sents.paragraph[j] == sents.paragraph[i] or toll_only) and i - j <= 3 and not places:
                 places = self.locator.places_in(sents.within(m.places, j), sents.within(m.actors, j), etype, doc,
                                                 context, m.attributions)
                 j -= 1
+        if not places and toll_only and etype not in DIPLOMATIC:
+            places = self.locator.places_in(sents.within(m.places, i), actors, etype, doc, context,
+                                            m.attributions, include_spoken=True)
         models = [c for c in m.cues if c.group == "model"]
         places = [(p, sp) for p, sp in places if sp is None or not any(
             c.start <= sp.start < c.end for c in models)]  # "Neptune missiles" name a weapon

@@ -69,6 +69,7 @@ class CueFinder:
             add(self.lower, f"target:{cls}", phrases, ("target", cls, "", None, None))
         add(self.lower, "killed", casualties["killed"], ("killed", "killed", "", None, None))
         add(self.lower, "injured", casualties["injured"], ("injured", "injured", "", None, None))
+        add(self.lower, "none_both", casualties["none"], ("none_both", "both", "", None, None))
         add(self.lower, "none_killed", casualties["none_killed"], ("none_killed", "killed", "", None, None))
         add(self.lower, "none_injured", casualties["none_injured"], ("none_injured", "injured", "", None, None))
         add(self.lower, "war", events["war_context"], ("war", "war", "", None, None))

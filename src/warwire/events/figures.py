@@ -81,6 +81,10 @@ def casualties(doc: Doc, sent_start: int, sent_end: int, quantities: list[Quanti
     # "57 people, including 22 women and 17 children, were killed": the parts are not the toll
     counts = [q for k, q in enumerate(counts) if not (k and _in_including(doc_text(doc), counts[k - 1], q))]
     marks = [c for c in cues if c.group in ("killed", "injured", "none_killed", "none_injured")]
+    for c in cues:
+        if c.group == "none_both":  # "no casualties were reported", "no one was hurt"
+            marks += [Cue(c.start, c.end, c.text, "none_killed", "killed"), Cue(c.start, c.end, c.text, "none_injured", "injured")]
+    marks.sort(key=lambda c: c.start)
     used: set[int] = set()
     result: dict[str, Figure] = {}
     for c in marks:
