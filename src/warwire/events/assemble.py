@@ -30,6 +30,8 @@ from warwire.nlp.lexicon import load
 from warwire.nlp.pipeline import Mentions
 from warwire.nlp.text import doc_text
 
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s*$")
+
 FAMILY = {
     "strike": "violence", "clash": "violence", "violence_against_civilians": "violence",
     "territory": "territory", "interception": "interception", "protest": "protest",
@@ -130,7 +132,9 @@ class EventAssembler:
             if not types:
                 continue
             times = sents.within(m.times, i)
-            if self.cumulative(times, doc_text(doc)[s_start:s_end]):
+            since_at = doc_text(doc).lower().find(" since ", s_start, s_end)
+            inside_since = since_at >= 0 and all(c.start > since_at for _, c in types)
+            if not inside_since and self.cumulative(times, doc_text(doc)[s_start:s_end]):
                 # "1,285 civilians killed since the invasion began": a tally, not an incident; a gain
                 # built up over a span is dated on the day of the statement, month precision
                 types = [(t, c) for t, c in types if t == "territory"]
@@ -144,6 +148,8 @@ class EventAssembler:
             times = [t for t in times if not any(s.kind == "span" and s.start <= t.start < s.end + 40 and t is not s
                                                  for s in times)]
             carried = last_date if last_para == sents.paragraph[i] else lead_date
+            # "KYIV, Dec 6 -": a dateline dates the report, not the event
+            times = [t for t in times if not self.dateline(doc_text(doc), t)]
             # "the air force said on Saturday": when it was said, not when it happened
             told = [t for t in times if self.statement_time(doc_text(doc), t)]
             if told and len(told) < len(times):
@@ -259,6 +265,9 @@ class EventAssembler:
             after = doc_text(doc)[t.end : t.end + 40]
             if not after.lstrip().lower().startswith("with") and not any(t.end <= a.start <= t.end + 25 for a in actors):
                 return False
+        if etype == "meeting" and t is not None and doc is not None and doc_text(doc)[max(0, t.start - 20) : t.start].lower().rstrip().endswith(
+                tuple(self.words["hypothetical_before"])):
+            return False  # "a date for the next meeting", "any future talks"
         if etype == "meeting":
             # talks are held by people and delegations, not by countries as places
             people = [a for a in parties if a.kind != "state"]
@@ -365,7 +374,7 @@ class EventAssembler:
         if etype in ("meeting", "agreement") and not participants or etype in ("aid", "sanction") and a1 is None:
             return []  # diplomacy needs its parties named
         if etype == "aid" and (a2 is None or a2.country == a1.country):
-            return []  # aid goes from one party to another
+            return []  # aid goes from one party to another (an agency's to the country it reaches)
         out = []
         many = len(places) > 1
         for place, span in places:
@@ -376,21 +385,7 @@ class EventAssembler:
                 f.field_evidence["place"] = span
             if many and span is not None:
                 self.split_figures(f, span, doc, quantities, cues, etype)
-            if place and etype in VIOLENT | {"territory"} and f.fields.get("actor2") is None and place.country:
-                a1c = f.fields["actor1"].country if f.fields.get("actor1") else None
-                if a1c != place.country or len(wars[0].countries if wars else ()) == 1:
-                    f.fields["actor2"] = Actor(parties.country_name(place.country), place.country)
-            if etype == "protest" and place is not None and place.country and f.fields.get("actor1") is None:
-                f.fields["actor1"] = Actor(f"Protesters ({parties.country_name(place.country)})", place.country)
-            if f.fields.get("source") is not None:
-                f.fields["source"] = parties.side_of(f.fields["source"], s_start, place.country if place else None,
-                                                     f.fields.get("actor1"))
-            if place and etype in VIOLENT | {"territory"} and f.fields.get("actor1") is None and place.country:
-                other = opponent_of(place.country, wars)
-                if other is None and etype == "clash" and f.fields.get("actor2"):
-                    other = place.country  # "firefights between the military and al-Shabab"
-                if other:
-                    f.fields["actor1"] = Actor(parties.country_name(other), other)
+            self.complete(f, etype, place, parties, wars, s_start)
             out.append(f)
         if many and etype in ("strike", "interception") and any(w.count for w in common["weapons"]) and all(
                 not any(w.count for w in f.fields.get("weapons") or ()) for f in out):
@@ -403,6 +398,32 @@ class EventAssembler:
                 total.place, total.fields = entry.to_place(), dict(common)
                 out.insert(0, total)
         return out
+
+    @staticmethod
+    def complete(f: Frame, etype: str, place: Place | None, parties: Parties, wars, s_start: int) -> None:
+        """The fields that follow from the place: the side attacked, the attacker by the war's
+        sides, the source's side; then what the sides make of the status."""
+        fields = f.fields
+        country = place.country if place else None
+        if country and etype in VIOLENT | {"territory"} and fields.get("actor2") is None:
+            a1c = fields["actor1"].country if fields.get("actor1") else None
+            if a1c != country or len(wars[0].countries if wars else ()) == 1:
+                fields["actor2"] = Actor(parties.country_name(country), country)
+        if fields.get("source") is not None:
+            fields["source"] = parties.side_of(fields["source"], s_start, country, fields.get("actor1"))
+        if country and etype in VIOLENT | {"territory"} and fields.get("actor1") is None:
+            other = opponent_of(country, wars)
+            if other is None and etype == "clash" and fields.get("actor2"):
+                other = country  # "firefights between the military and al-Shabab"
+            if other:
+                fields["actor1"] = Actor(parties.country_name(other), other)
+        source = fields.get("source")
+        sides = {a.country for a in (fields.get("actor1"), fields.get("actor2")) if a}
+        if etype == "clash" and fields["status"] == "occurred" and source is not None and source.kind == "military" \
+                and source.side in sides:
+            fields["status"] = "claimed"  # one side's army telling of its own fight
+        if etype == "protest" and country and fields.get("actor1") is None:
+            fields["actor1"] = Actor(f"Protesters ({parties.country_name(country)})", country)
 
     def taken_places(self, places, trigger: Cue, text: str):
         """What changes hands is the object of the verb: 'captured X', 'X fell to', 'X was retaken'.
@@ -495,6 +516,14 @@ class EventAssembler:
         return "mixed" if subs else None
 
     # 3. dates ---------------------------------------------------------------------------
+    @staticmethod
+    def dateline(text: str, t) -> bool:
+        """'WASHINGTON, Dec 7 -', 'KYIV, Dec 6 (Reuters) -' at the start of a paragraph."""
+        line_start = text.rfind("\n", 0, t.start) + 1
+        head = text[line_start : t.start]
+        return len(head) < 40 and bool(_DATELINE.match(head)) and bool(
+            re.match(r"\s*(\(\w+\))?\s*(-|–|—|--)", text[t.end : t.end + 14]))
+
     def statement_time(self, text: str, t) -> bool:
         """A time that dates a statement: 'said on Sunday', 'told reporters on Sunday'."""
         before = text[max(0, t.start - 30) : t.start].lower().split()

@@ -84,7 +84,7 @@ class Locator:
             if p.before in self.origin_preps and etype in ("strike", "interception"):
                 continue
             lead_in = text[max(0, p.start - 25) : p.start].lower().split()
-            if "from" in lead_in[-4:] and etype != "territory" or (
+            if any(w in lead_in[-4:] for w in ("from", "fled", "fleeing", "escaped")) and etype != "territory" or (
                     p.before == "to" and "from" in text[max(0, p.start - 60) : p.start].lower().split()):
                 continue  # a route: "travelling from the town of Gao to Mopti"
             lead = text[max(0, p.start - 30) : p.start]
@@ -115,7 +115,8 @@ class Locator:
                 continue
             # where the speaker is: "Meanwhile, in Moscow, the defence ministry said ..."
             opening = len(text[doc[p.token_start].sent.start_char : p.start].split()) <= 3
-            if opening and text[p.end : p.end + 1] == "," and any(p.end < att.start <= p.end + 40 for att in attributions):
+            if opening and etype not in ("meeting", "agreement", "aid", "sanction") and text[p.end : p.end + 1] == "," \
+                    and any(p.end < att.start <= p.end + 40 for att in attributions):
                 continue
             kept.append(p)
         # a speaker's title ("Kharkiv Mayor Ihor Terekhov said") is a place only if nothing else is
@@ -212,6 +213,7 @@ class Locator:
         prev_located = False
         for p in mentions:
             between = self.plain_between(text[prev.end : p.start]) if prev else ""
+            prev_end = prev.end if prev else p.start
             prev = p
             if head is not None and between == "'s" and prev_located:
                 # "Kucheriv Yar in Ukraine's Donetsk region": the region also locates the village
@@ -228,6 +230,10 @@ class Locator:
                 out.append(p)
                 head = p
                 continue
+            gap = text[prev_end : p.start].strip().lower()
+            if head is not None and gap.startswith((", the ", ", a ", ", an ")) and gap.endswith((" in", " of")) \
+                    and len(gap.split()) <= 8:
+                between = "in"  # "El Fasher, the last army stronghold in Darfur": an appositive
             near_words = between.split()[:1]
             if head is not None and near_words and near_words[0] in ("near", "outside") and len(between.split()) <= 4:
                 between = "near"

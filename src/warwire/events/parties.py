@@ -80,7 +80,7 @@ class Parties:
             a2 = next((p for p in parties[1:] if p.country != a1.country), parties[1] if len(parties) > 1 else None)
             return a1, a2, tuple(parties)
         if etype in ("aid", "sanction"):
-            doers = [a for a in actors if a.kind in PARTY and a.country]
+            doers = [a for a in actors if a.kind in PARTY and (a.country or a.kind == "intl_org" and etype == "aid")]
             s_text = self.text_lower[sents.bounds[i][0]:sents.bounds[i][1]]
             if source is not None and source.side and (" we " in f" {s_text} " or " our " in f" {s_text} "):
                 a1 = Actor(self.country_name(source.side), source.side)  # "we are imposing sanctions"

@@ -234,6 +234,9 @@ def _unknown_place(t: _Tokens, i: int, w: _Words, listed: bool = False) -> int |
         k = j
     if end < t.n and t.lower[end] in w.settlement_nouns and t.lower[end] != "area":
         return end
+    if i >= 1 and t.lower[i - 1] in ("reached", "entered", "in", "near") and end + 1 < t.n and t.lower[end] == "in" \
+            and t.upper[end + 1] and end - i <= 2:
+        return end  # "reached Tawila in North Darfur": a place the text locates
     return None
 
 
