@@ -7,73 +7,14 @@ began (for war-day counters), live in ``data/conflicts.json``.
 """
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import json
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 
-from warwire.errors import ConfigError
+from warwire.conflicts import Conflict, find_conflict, load_conflicts
 
 #: how far into the text a dateline or full date counts as the article's own date
 DATELINE_WINDOW = 1500
 #: how far into the text a war-day counter is looked for
 WAR_DAY_WINDOW = 6000
-
-
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """A war as ``data/conflicts.json`` describes it."""
-
-    id: str
-    name: str
-    #: the day the war (or its current phase) began: day 1 of a war-day counter
-    start: date | None
-    #: ISO 3166-1 alpha-2 codes of the countries whose forces fight in it
-    countries: tuple[str, ...]
-    aliases: tuple[str, ...] = ()
-    #: per language, words whose presence in a text suggests this war
-    terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
-
-    def terms_for(self, lang: str) -> tuple[str, ...]:
-        """The words for ``lang``, else the English ones."""
-        table = dict(self.terms)
-        return table.get(lang) or table.get("en", ())
-
-
-@lru_cache(maxsize=1)
-def load_conflicts() -> tuple[Conflict, ...]:
-    """The wars in ``data/conflicts.json``, in file order (read once)."""
-    source = resources.files("warwire") / "data" / "conflicts.json"
-    try:
-        raw = json.loads(source.read_text(encoding="utf-8"))
-        return tuple(
-            Conflict(
-                id=item["id"],
-                name=item["name"],
-                start=date.fromisoformat(item["start"]) if item.get("start") else None,
-                countries=tuple(item["countries"]),
-                aliases=tuple(item.get("aliases", ())),
-                terms=tuple((lang, tuple(words)) for lang, words in item.get("terms", {}).items()),
-            )
-            for item in raw["conflicts"]
-        )
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ConfigError("C001", str(source), f"conflicts file is unreadable ({exc}); reinstall warwire") from exc
-
-
-def find_conflict(name: str | None) -> Conflict | None:
-    """The conflict whose id or alias is ``name`` (any case), or ``None``."""
-    if not name:
-        return None
-    key = name.strip().lower()
-    for conflict in load_conflicts():
-        if key == conflict.id or key in conflict.aliases:
-            return conflict
-    return None
 
 
 def resolve_published(
@@ -96,24 +37,22 @@ def resolve_published(
        :func:`warwire.nlp.dates.war_day_date`, counted from the start of the article's
        ``conflict``, else of the wars the text names, else of each known war in turn.
 
-    Steps 4 and 5 are skipped while :mod:`warwire.nlp.dates` is not installed.
     ``None`` when no step gives a date: relative dates then stay unresolved.
     """
     for found in (record, given, html):
         if found is not None:
             return found
-    dateline = _nlp_date_function("dateline_date")
-    if dateline is not None:
-        found = dateline(text[:DATELINE_WINDOW], lang=lang)
+    # imported here, not with ingest, so that reading files that carry a date stays cheap
+    from warwire.nlp.dates import dateline_date, war_day_date
+
+    found = dateline_date(text[:DATELINE_WINDOW], lang=lang)
+    if found is not None:
+        return found
+    window = text[:WAR_DAY_WINDOW]
+    for candidate in candidate_conflicts(window, conflict, lang):
+        found = war_day_date(window, candidate.start, lang=lang)
         if found is not None:
             return found
-    war_day = _nlp_date_function("war_day_date")
-    if war_day is not None:
-        window = text[:WAR_DAY_WINDOW]
-        for candidate in candidate_conflicts(window, conflict, lang):
-            found = war_day(window, candidate.start, lang=lang)
-            if found is not None:
-                return found
     return None
 
 
@@ -129,16 +68,3 @@ def candidate_conflicts(text: str, conflict: str | None = None, lang: str = "en"
     dated = [c for c in load_conflicts() if c.start is not None]
     hits = {c.id: sum(text.count(term) for term in c.terms_for(lang)) for c in dated}
     return sorted(dated, key=lambda c: -hits[c.id])
-
-
-@lru_cache(maxsize=4)
-def _nlp_date_function(name: str) -> Callable[..., date | None] | None:
-    """``warwire.nlp.dates.<name>``, or ``None`` while that module is not there.
-
-    Imported on first use, not with ingest, so that reading files stays cheap; an error
-    inside an installed module is not hidden.
-    """
-    if importlib.util.find_spec("warwire.nlp.dates") is None:
-        return None
-    module = importlib.import_module("warwire.nlp.dates")
-    return getattr(module, name, None)
