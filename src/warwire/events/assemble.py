@@ -98,6 +98,9 @@ class EventAssembler:
         self.locator = locator
         self.lang = lang
         self.words = load(lang, "status")
+        #: a short report (a wire snippet, an event note) is about one incident even when it names
+        #: no place the gazetteer knows; a long article's unplaced violence is mostly a retelling
+        self.placeless_max_chars = 1200
 
     def __call__(self, article: Article, doc: Doc, m: Mentions) -> list[Event]:
         sents = Sentences(doc)
@@ -369,7 +372,9 @@ class EventAssembler:
             fallback = self.locator.fallback(etype, a1, a2, wars, barrage=counted)
             # an incident with no place named still is one when the text is concrete about it
             concrete = etype in DIPLOMATIC or etype == "protest" or (
-                etype in VIOLENT | {"territory"} and (killed or injured) and not context.places_known)
+                etype in VIOLENT | {"territory"} and (killed or injured) and not context.places_known) or (
+                etype in VIOLENT and trigger.strength == "strong" and len(doc_text(doc)) < self.placeless_max_chars and (
+                    killed or injured or any(c.group in ("weapon", "model") for c in cues)))
             places = [(fallback, None)] if fallback or concrete else []
         if etype in ("meeting", "agreement") and not participants or etype in ("aid", "sanction") and a1 is None:
             return []  # diplomacy needs its parties named
