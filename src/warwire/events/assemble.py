@@ -202,7 +202,10 @@ class EventAssembler:
             etype = t.value
             if etype in found:
                 continue
-            if nonevent and not (war and t.strength == "strong" and nonevent < 2):
+            # sport, weather, markets and accidents use war words; protests and talks are vetoed
+            # only by a sentence full of them
+            if nonevent and not (war and t.strength == "strong" and nonevent < 2) and not (
+                    etype in ("protest",) + tuple(DIPLOMATIC) and nonevent < 2):
                 continue
             if t.strength == "weak" and not war:
                 continue
@@ -371,10 +374,13 @@ class EventAssembler:
             counted = any(w.count and w.count >= 10 for w in common["weapons"])
             fallback = self.locator.fallback(etype, a1, a2, wars, barrage=counted)
             # an incident with no place named still is one when the text is concrete about it
-            concrete = etype in DIPLOMATIC or etype == "protest" or (
-                etype in VIOLENT | {"territory"} and (killed or injured) and not context.places_known) or (
-                etype in VIOLENT and trigger.strength == "strong" and len(doc_text(doc)) < self.placeless_max_chars and (
-                    killed or injured or any(c.group in ("weapon", "model") for c in cues)))
+            short = len(doc_text(doc)) < self.placeless_max_chars
+            concrete = (
+                etype in DIPLOMATIC or etype == "protest"
+                or etype in VIOLENT | {"territory"} and bool(killed or injured) and not context.places_known
+                or short and trigger.strength == "strong" and (
+                    etype == "territory" or etype in VIOLENT and bool(
+                        killed or injured or any(c.group in ("weapon", "model") for c in cues))))
             places = [(fallback, None)] if fallback or concrete else []
         if etype in ("meeting", "agreement") and not participants or etype in ("aid", "sanction") and a1 is None:
             return []  # diplomacy needs its parties named
