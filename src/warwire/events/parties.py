@@ -103,8 +103,7 @@ class Parties:
         after = [a for a in armed if a.start >= trigger.end and not is_speaker(a)]
         text = doc_text(self.doc)
         # "wounded by shelling from the Ukrainian side", "hit by Russian forces"
-        by = [a for a in after if text[max(0, a.start - 9):a.start].strip().lower().split()[-1:] in (["by"], ["from"])
-              or text[max(0, a.start - 9):a.start].strip().lower().endswith(("by the", "from the"))]
+        by = [a for a in after if {"by", "from"} & set(text[max(0, a.start - 30):a.start].lower().split()[-3:])]
         demonym = self._weapon_owner(weapons, trigger)
         # the agent: "by X"; else the owner of the weapons ("Russian drone strikes"); else a
         # party named before the verb that is not where it happened ("in Ukraine's ... region")
