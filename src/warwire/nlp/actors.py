@@ -18,7 +18,7 @@ Works on a ``spacy.blank(lang)`` Doc: no tagger, parser or NER is needed.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -221,10 +221,12 @@ class _Finder:
     def __init__(self, lex: _Lexicon) -> None:
         self.lex = lex
 
-    def __call__(self, doc: Doc) -> list[ActorMention]:
+    def __call__(self, doc: Doc, within: Sequence[tuple[int, int]] | None = None) -> list[ActorMention]:
         lex = self.lex
         by_start: dict[int, list[tuple[int, _Entry]]] = {}
         for start, end, entry in lex.matches(doc):
+            if within is not None and not any(lo <= start < hi for lo, hi in within):
+                continue
             by_start.setdefault(start, []).append((end, entry))
         cands: list[_Cand] = []
         titles: list[tuple[int, int, _Entry]] = []
@@ -445,9 +447,10 @@ def actor_finder(nlp: spacy.Language) -> Callable[[Doc], list[ActorMention]]:
     return _finder_for(nlp.vocab, nlp.lang)
 
 
-def find_actors(doc: Doc) -> list[ActorMention]:
-    """All actors named in ``doc``, non-overlapping (longest match wins), in text order."""
-    return _finder_for(doc.vocab, doc.lang_)(doc)
+def find_actors(doc: Doc, within: Sequence[tuple[int, int]] | None = None) -> list[ActorMention]:
+    """All actors named in ``doc`` (or only in the token ranges ``within``), non-overlapping
+    (longest match wins), in text order."""
+    return _finder_for(doc.vocab, doc.lang_)(doc, within)
 
 
 def demonym_country(lang: str, word: str) -> str | None:
