@@ -172,7 +172,25 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceM
             token_start=start,
         ))
         i = end
+    out = _with_entities(doc, out, gazetteer)
     return _plural_regions(t.text, out, gazetteer, w.region)
+
+
+def _with_entities(doc: Doc, found: list[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The seam for a trained model: its GPE/LOC entities the rules missed, when the
+    gazetteer knows them (a blank pipeline has no entities and adds nothing)."""
+    if not doc.ents:
+        return found
+    taken = [(p.start, p.end) for p in found]
+    extra = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or any(s < ent.end_char and ent.start_char < e for s, e in taken):
+            continue
+        cands = gazetteer.candidates(ent.text)
+        if cands:
+            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            extra.append(PlaceMention(ent.start_char, ent.end_char, ent.text, tuple(cands), False, before, ent.start))
+    return sorted(found + extra, key=lambda p: p.start)
 
 
 def _plural_regions(text: str, found: list[PlaceMention], gazetteer: Gazetteer,
