@@ -21,11 +21,11 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from warwire.events import figures
-from warwire.events.conflicts import Conflict, conflicts_for, opponent_of
+from warwire.events.conflicts import conflicts_for, opponent_of
 from warwire.events.cues import Cue, CueFinder
 from warwire.events.locate import Locator
 from warwire.events.parties import Parties
-from warwire.models import Actor, Article, Event, Place, Source, Span, Weapon
+from warwire.models import Actor, Article, Event, Place, Span, Weapon
 from warwire.nlp.lexicon import load
 from warwire.nlp.pipeline import Mentions
 from warwire.nlp.text import doc_text
@@ -51,7 +51,6 @@ class Frame:
     sentence: tuple[int, int]
     paragraph: int
     place: Place | None = None
-    place_span: Span | None = None
     evidence: list[Span] = field(default_factory=list)
     fields: dict = field(default_factory=dict)
     field_evidence: dict[str, Span] = field(default_factory=dict)
@@ -390,7 +389,7 @@ class EventAssembler:
         many = len(places) > 1
         for place, span in places:
             f = replace(base, evidence=list(base.evidence), field_evidence=dict(base.field_evidence))
-            f.place, f.place_span = place, span
+            f.place = place
             f.fields = dict(common)
             if span:
                 f.field_evidence["place"] = span
@@ -786,4 +785,4 @@ def merge_pair(a: Event, b: Event, text: str = "") -> Event:
     )
 
 
-__all__ = ["EventAssembler", "FAMILY", "Source"]
+__all__ = ["EventAssembler", "FAMILY"]

@@ -8,7 +8,6 @@ sentence, or of the sentence before it in the same paragraph ("According to the 
 """
 from __future__ import annotations
 
-from datetime import date
 
 import pycountry
 from spacy.tokens import Doc
@@ -247,4 +246,4 @@ class Parties:
         return "occurred"
 
 
-__all__ = ["Parties", "date"]
+__all__ = ["Parties"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from warwire.geo.gazetteer import Gazetteer, GazetteerEntry
 from warwire.nlp.lexicon import load
@@ -274,7 +274,3 @@ def gazetteer_ambiguous(text: str, gazetteer: Gazetteer) -> bool:
     from warwire.geo.resolve import is_ambiguous_common_word
 
     return is_ambiguous_common_word(text, gazetteer)
-
-
-def sentence_of(doc: Doc, char: int) -> Span:
-    return doc.char_span(char, char + 1, alignment_mode="expand").sent
