@@ -1,1 +1,1 @@
-"""events stage."""
+"""events stage: mentions in, event records out (see :mod:`warwire.events.assemble`)."""

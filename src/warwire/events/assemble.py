@@ -1,44 +1,40 @@
 """From mentions to events: one frame per event cue, filled from its sentence and context.
 
-The cascade, per article:
+The cascade, per article (each step's rules live in their own module):
 
 1. per sentence, the event types its cues signal (a weak cue needs war words beside it; a
-   sentence about sport, weather or markets yields nothing);
-2. per type, one event per place the sentence names for it, or the place carried over
-   from the sentences before it in the paragraph, or the country of the side attacked;
-3. each event gets its figures (killed, injured, weapons, targets), its parties, its date,
-   its source and status;
-4. events of one family at one place and date are one incident: merged, lowest figure kept;
-5. history (a year or more before publication) is dropped.
+   sentence about sport, weather or markets yields nothing) -- :meth:`EventAssembler.types_of`;
+2. its date (:mod:`warwire.events.dating`);
+3. per type, one event per place the sentence names for it (:mod:`warwire.events.locate`),
+   else the place in a speaker's title, else the place told just before, else the country
+   of the side attacked;
+4. each event gets its figures (:mod:`warwire.events.figures`), its parties, source and
+   status (:mod:`warwire.events.parties`);
+5. history is dropped and the accounts of one incident merged (:mod:`warwire.events.merge`).
 """
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Doc
 
 from warwire.events import figures
 from warwire.events.conflicts import conflicts_for, opponent_of
 from warwire.events.cues import Cue, CueFinder
+from warwire.events.dating import Dating
+from warwire.events.kinds import DIPLOMATIC, FAMILY, VIOLENT
 from warwire.events.locate import Locator
+from warwire.events.merge import drop_history, merge_events
 from warwire.events.parties import Parties
 from warwire.models import Actor, Article, Event, Place, Span, Weapon
 from warwire.nlp.lexicon import load
 from warwire.nlp.pipeline import Mentions
 from warwire.nlp.text import doc_text
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s*$")
 
-FAMILY = {
-    "strike": "violence", "clash": "violence", "violence_against_civilians": "violence",
-    "territory": "territory", "interception": "interception", "protest": "protest",
-    "meeting": "diplomacy", "agreement": "diplomacy", "aid": "aid", "sanction": "sanction",
-}
-DIPLOMATIC = {"meeting", "agreement", "aid", "sanction"}
-VIOLENT = {"strike", "clash", "violence_against_civilians"}
 
 
 @dataclass
@@ -97,6 +93,7 @@ class EventAssembler:
         self.locator = locator
         self.lang = lang
         self.words = load(lang, "status")
+        self.dating = Dating(self.words)
         #: a short report (a wire snippet, an event note) is about one incident even when it names
         #: no place the gazetteer knows; a long article's unplaced violence is mostly a retelling
         self.placeless_max_chars = 1200
@@ -136,7 +133,7 @@ class EventAssembler:
             times = sents.within(m.times, i)
             since_at = doc_text(doc).lower().find(" since ", s_start, s_end)
             inside_since = since_at >= 0 and all(c.start > since_at for _, c in types)
-            if not inside_since and self.cumulative(times, doc_text(doc)[s_start:s_end]):
+            if not inside_since and self.dating.cumulative(times, doc_text(doc)[s_start:s_end]):
                 # "1,285 civilians killed since the invasion began": a tally, not an incident; a gain
                 # built up over a span is dated on the day of the statement, month precision
                 types = [(t, c) for t, c in types if t == "territory"]
@@ -151,14 +148,14 @@ class EventAssembler:
                                                  for s in times)]
             carried = last_date if last_para == sents.paragraph[i] else lead_date
             # "KYIV, Dec 6 -": a dateline dates the report, not the event
-            times = [t for t in times if not self.dateline(doc_text(doc), t)]
+            times = [t for t in times if not self.dating.dateline(doc_text(doc), t)]
             # "the air force said on Saturday": when it was said, not when it happened
-            told = [t for t in times if self.statement_time(doc_text(doc), t)]
+            told = [t for t in times if self.dating.statement_time(doc_text(doc), t)]
             if told and len(told) < len(times):
                 times = [t for t in times if t not in told]
-            dated = self.date_of(times, article.published, carried)
-            if dated and dated[2] is not None and article.published and self.past_plan(doc_text(doc)[s_start:s_end]):
-                dated = self.nearest_weekday(dated, times, article.published)
+            dated = self.dating.date_of(times, article.published, carried)
+            if dated and dated[2] is not None and article.published and self.dating.past_plan(doc_text(doc)[s_start:s_end]):
+                dated = self.dating.nearest_weekday(dated, times, article.published)
             if dated is None and any(t.precision == "year" for t in times):
                 continue  # told as background: "at the end of last year", "in 2014"
             if dated and dated[1] == "day" and any(t.date and not t.future for t in times) and (
@@ -172,7 +169,7 @@ class EventAssembler:
                 frames.extend(self.frames_for(etype, trigger, i, sents, doc, m, cues, context, parties,
                                               wars, dated, article))
         events = [self.finish(article, f) for f in frames]
-        return self.merge(self.drop_history(events, article.published), doc_text(doc))
+        return merge_events(drop_history(events, article.published), doc_text(doc))
 
     # 1. which event types a sentence signals -------------------------------------------
     def types_of(self, doc: Doc, cues: list[Cue], actors, s_start: int, s_end: int,
@@ -525,66 +522,6 @@ class EventAssembler:
             return subs.pop()
         return "mixed" if subs else None
 
-    # 3. dates ---------------------------------------------------------------------------
-    @staticmethod
-    def dateline(text: str, t) -> bool:
-        """'WASHINGTON, Dec 7 -', 'KYIV, Dec 6 (Reuters) -' at the start of a paragraph."""
-        line_start = text.rfind("\n", 0, t.start) + 1
-        head = text[line_start : t.start]
-        return len(head) < 40 and bool(_DATELINE.match(head)) and bool(
-            re.match(r"\s*(\(\w+\))?\s*(-|–|—|--)", text[t.end : t.end + 14]))
-
-    def statement_time(self, text: str, t) -> bool:
-        """A time that dates a statement: 'said on Sunday', 'told reporters on Sunday'."""
-        before = text[max(0, t.start - 30) : t.start].lower().split()
-        before = [w for w in before if w not in ("on", "late", "early", "reporters", "journalists", "in", "a", "statement")]
-        return bool(before) and before[-1].strip(",") in self.words["statement_verbs"]
-
-    def past_plan(self, sentence: str) -> bool:
-        """'were scheduled to meet ... on Thursday': a plan told in the past tense."""
-        low = sentence.lower()
-        return any(w in low for w in self.words["past_plan"])
-
-    @staticmethod
-    def nearest_weekday(dated, times, published: date):
-        """A weekday of a plan told in the past: the occurrence nearest the publication date."""
-        d, precision, span = dated
-        if not any(t.kind == "weekday" and t.start == span.start for t in times):
-            return dated
-        best = min((d - timedelta(days=7), d, d + timedelta(days=7)), key=lambda x: abs((x - published).days))
-        return best, precision, span
-
-    @staticmethod
-    def cumulative(times, sentence: str) -> bool:
-        """A 'since ...' phrase marks a running total: 'since the invasion', 'since launching its
-        offensive in November'."""
-        if any(t.kind == "span" and "since" in t.text.lower() for t in times):
-            return True
-        low = f" {sentence.lower()} "
-        return " since " in low and bool(times) and (" has " in low or " have " in low)
-
-    @staticmethod
-    def date_of(times, published: date | None, last) -> tuple[date, str, Span | None] | None:
-        """The date of a sentence's events: its own time words, else the date told last, else
-        the publication date; the span is None when the date was not stated here."""
-        resolved = [t for t in times if t.date is not None and t.precision != "year"]
-        if resolved:
-            # a stated date beats a weekday, which beats "overnight" or "last week"
-            rank = {"explicit": 0, "weekday": 1, "night": 2, "relative": 3, "span": 4}
-            t = min(resolved, key=lambda t: rank.get(t.kind, 5))
-            if t.kind == "span" and published and t.date == published and t.precision in ("day", "week"):
-                # "over the past 24 hours", "in recent days": what the report sums up is yesterday
-                return published - timedelta(days=1), "day", Span(t.start, t.end)
-            return t.date, t.precision, Span(t.start, t.end)
-        if any(t.precision == "year" for t in times):
-            return None
-        if last:
-            return last[0], last[1], None
-        if published:
-            # news tells what happened since the last edition: the day before, as a rule
-            return published - timedelta(days=1), "day", None
-        return None
-
     def finish(self, article: Article, f: Frame) -> Event:
         fields = f.fields
         return Event(
@@ -609,69 +546,6 @@ class EventAssembler:
             field_evidence=tuple(sorted(f.field_evidence.items())),
         )
 
-    # 4. one incident, one event -------------------------------------------------------
-    @staticmethod
-    def drop_history(events: list[Event], published: date | None) -> list[Event]:
-        if not published:
-            return events
-        limit = published - timedelta(days=365)
-        return [e for e in events if not (e.date and e.date < limit)]
-
-    def merge(self, events: list[Event], text: str = "") -> list[Event]:
-        out: list[Event] = []
-        for e in events:
-            if e.place is None and e.type not in DIPLOMATIC:
-                # "near the start of the protest": a vague retelling of an incident told already
-                same = [k for k, o in enumerate(out) if o.type == e.type and o.place is not None
-                        and (not o.date or not e.date or abs((o.date - e.date).days) <= 2)]
-                if same:
-                    out[same[-1]] = merge_pair(out[same[-1]], e, text)
-                    continue
-            for k, o in enumerate(out):
-                if self.same_incident(o, e) or (
-                        {o.type, e.type} == {"strike", "clash"} and o.place and e.place
-                        and o.place.name == e.place.name and adjacent(o, e, text)):
-                    out[k] = merge_pair(o, e, text)
-                    break
-            else:
-                out.append(e)
-        return out
-
-    @staticmethod
-    def same_incident(a: Event, b: Event) -> bool:
-        if FAMILY[a.type] != FAMILY[b.type]:
-            return False
-        if a.type != b.type and (a.type in DIPLOMATIC or {a.type, b.type} == {"strike", "clash"}):
-            return False
-        stated = all(any(k == "date" for k, _ in e.field_evidence) for e in (a, b))
-        slack = 0 if a.date_precision == b.date_precision == "day" else 6
-        if a.date and b.date and abs((a.date - b.date).days) > (slack if stated else max(slack, 2)):
-            return False
-        if a.type in DIPLOMATIC:
-            pa = {x.country for x in a.participants} | {x.country for x in (a.actor1, a.actor2) if x}
-            pb = {x.country for x in b.participants} | {x.country for x in (b.actor1, b.actor2) if x}
-            return bool(pa and pb and (pa <= pb or pb <= pa)) and (a.place is None or b.place is None or a.place.name == b.place.name)
-        if not a.place or not b.place:
-            return False
-        if a.type == b.type and (summary(a, b) or summary(b, a)):
-            return True
-        if a.killed is not None and a.killed == b.killed and a.type == b.type and contains(a.place, b.place):
-            return True  # "five dead in Dnipro" and "five dead in the Dnipropetrovsk region"
-        if a.type == b.type == "interception" and a.place.name == b.place.name and a.date and b.date and abs(
-                (a.date - b.date).days) <= 1 and {w.count for w in a.weapons if w.count} == {
-                w.count for w in b.weapons if w.count} != set():
-            return True  # the headline and the lead give the same downing count
-        if a.place.lat is not None and b.place.lat is not None and a.type == b.type and abs(
-                a.place.lat - b.place.lat) < 0.02 and abs(a.place.lon - b.place.lon) < 0.03:
-            return True  # one village under two names ("Zhelannoye Vtoroye", "Zhelanne Druge")
-        if a.place.ref and a.place.ref == b.place.ref or a.place.name == b.place.name:
-            if a.type == "interception" or b.type == "interception":
-                ca = {w.count for w in a.weapons if w.count}
-                cb = {w.count for w in b.weapons if w.count}
-                if ca and cb and not ca & cb:
-                    return False
-            return True
-        return False
 
 
 def outside_quotes(places, trigger: Cue, text: str, s_start: int, s_end: int):
@@ -696,93 +570,6 @@ def outside_quotes(places, trigger: Cue, text: str, s_start: int, s_end: int):
             continue
         out.append((place, span))
     return out
-
-
-def adjacent(a: Event, b: Event, text: str) -> bool:
-    """Told in the same or the next sentence: one account of one fight."""
-    for x in a.evidence:
-        for y in b.evidence:
-            lo, hi = (x, y) if x.start <= y.start else (y, x)
-            if hi.start <= lo.end or not text[lo.end : hi.start].strip():
-                return True
-    return False
-
-
-def summary(region: Event, town: Event) -> bool:
-    """A headline's 'kidnappings in Kherson Oblast' sums up the towns the article then names."""
-    return (region.place.precision == "admin1" and town.place.precision == "place"
-            and region.place.admin1_iso is not None and region.place.admin1_iso == town.place.admin1_iso
-            and region.killed is None and region.injured is None
-            and not any(k == "date" for k, _ in region.field_evidence))
-
-
-def contains(p: Place, q: Place) -> bool:
-    """One place is the region of the other."""
-    pair = {p.precision, q.precision}
-    return pair == {"admin1", "place"} and p.admin1_iso is not None and p.admin1_iso == q.admin1_iso
-
-
-def merge_pair(a: Event, b: Event, text: str = "") -> Event:
-    """Two accounts of one incident: the more specific type, the lowest figures, all evidence.
-
-    The lowest figure wins only between figures given as numbers: 'a 13-year-old boy' among
-    'at least 20 people injured' is one of them, not a lower count."""
-    rank = {"strike": 0, "violence_against_civilians": 1, "clash": 2}
-    etype = a.type
-    if a.type != b.type and a.type in rank and b.type in rank:
-        # a strike with a clash word in it stays a strike; casualties of direct violence stay that
-        etype = min((a.type, b.type), key=lambda t: rank[t])
-
-    def low(x, qx, y, qy):
-        if x is None:
-            return y, qy
-        if y is None:
-            return x, qx
-        return (x, qx) if x <= y else (y, qy)
-
-    def numeric(e: Event, field: str) -> bool:
-        span = dict(e.field_evidence).get(field)
-        return span is None or not text or figures.stated_number(text[span.start : span.end])
-
-    def pick(field: str):
-        x, y = getattr(a, field), getattr(b, field)
-        qx, qy = getattr(a, field + "_qualifier"), getattr(b, field + "_qualifier")
-        if x is not None and y is not None and numeric(a, field) != numeric(b, field):
-            return (x, qx) if numeric(a, field) else (y, qy)
-        return low(x, qx, y, qy)
-
-    killed, kq = pick("killed")
-    injured, iq = pick("injured")
-    evidence = tuple(sorted(set(a.evidence) | set(b.evidence), key=lambda s: s.start))
-    fe = dict(b.field_evidence)
-    fe.update(dict(a.field_evidence))
-    weapons = figures.merge_weapons(list(a.weapons) + list(b.weapons))
-    participants = list(a.participants) + [p for p in b.participants if p not in a.participants]
-    def stated(e: Event) -> bool:
-        return any(k == "date" for k, _ in e.field_evidence)
-
-    dated = b if (b.date and (not a.date or (stated(b) and not stated(a)))) else a
-    place = a.place
-    if a.place and b.place and a.place.precision == "admin1" and b.place.precision == "place":
-        place = b.place
-    return replace(
-        a,
-        place=place,
-        type=etype,
-        subtype=a.subtype or b.subtype,
-        date=dated.date,
-        date_precision=dated.date_precision,
-        actor1=a.actor1 or b.actor1,
-        actor2=a.actor2 or b.actor2,
-        participants=tuple(participants),
-        targets=tuple(dict.fromkeys(a.targets + b.targets)),
-        killed=killed, killed_qualifier=kq, injured=injured, injured_qualifier=iq,
-        weapons=weapons,
-        source=a.source or b.source,
-        status=a.status if a.status != "occurred" else b.status if b.status in ("unverified",) else a.status,
-        evidence=evidence,
-        field_evidence=tuple(sorted(fe.items())),
-    )
 
 
 __all__ = ["EventAssembler", "FAMILY"]
