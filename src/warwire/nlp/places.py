@@ -53,6 +53,8 @@ def common_words(lang: str) -> frozenset[str]:
     lists += list(load(lang, "weapons")["kinds"].values()) + list(load(lang, "targets")["targets"].values())
     casualties = load(lang, "casualties")
     lists += [casualties["killed"], casualties["injured"]]
+    nlp_words = _words(lang)
+    lists += [nlp_words["settlement_nouns"], nlp_words["region_words"]]
     for phrases in lists:
         words.update(p.lower() for p in phrases if " " not in p)
     return frozenset(words)
@@ -127,8 +129,10 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceM
                 continue  # "Kharkiv and Odesa" is two names, not one
             if n > 1 and any(t.lower[k] in w.connectors and not t.upper[k] for k in (i, j - 1)):
                 continue
-            if n > 1 and t.words[i] in w.stop:
-                continue  # "The OWA UAVs": a sentence's first word does not start a name
+            text = t.span_text(i, j)
+            if n > 1 and t.words[i] in w.stop and not any(
+                    c.name.lower() == text.lower() for c in gazetteer.candidates(text)):
+                continue  # "The OWA UAVs": a sentence's first word does not start a name ("The Hague" does)
             text = t.span_text(i, j)
             if n == 1 and (text in w.stop or t.lower[i] in w.common or gazetteer_ambiguous(text, gazetteer)):
                 continue
@@ -172,8 +176,22 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceM
             token_start=start,
         ))
         i = end
+    out = [p for p in out if not _headline_only(t, p)]
     out = _with_entities(doc, out, gazetteer)
     return _plural_regions(t.text, out, gazetteer, w.region)
+
+
+def _headline_only(t: _Tokens, p: PlaceMention) -> bool:
+    """In a Title Case line every word is capitalised ("Seized Two More Villages"): a name
+    there counts only if the article's body names it too."""
+    line_end = t.text.find("\n", p.end)
+    if t.text.rfind("\n", 0, p.start) >= 0 or line_end < 0:
+        return False  # only a headline: the first line of an article that has more
+    line = t.text[:line_end].rstrip()
+    words = [x for x in line.split() if x[:1].isalpha()]
+    if line.endswith(".") or len(words) < 4 or sum(x[:1].isupper() for x in words) < 0.6 * len(words):
+        return False
+    return p.text not in t.text[line_end:]
 
 
 def _with_entities(doc: Doc, found: list[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
