@@ -166,8 +166,9 @@ class EventAssembler:
                 if lead_date is None or (explicit and not lead_explicit and i < 6):
                     lead_date, lead_explicit = dated, explicit
             for etype, trigger in types:
+                others = [c for t, c in types if c is not trigger and FAMILY[t] != FAMILY[etype]]
                 frames.extend(self.frames_for(etype, trigger, i, sents, doc, m, cues, context, parties,
-                                              wars, dated, article))
+                                              wars, dated, article, others))
         events = [self.finish(article, f) for f in frames]
         return merge_events(drop_history(events, article.published), doc_text(doc))
 
@@ -280,10 +281,11 @@ class EventAssembler:
         return True
 
     # 2. places -------------------------------------------------------------------------
-    def frames_for(self, etype, trigger, i, sents, doc, m, cues, context, parties, wars, dated, article):
+    def frames_for(self, etype, trigger, i, sents, doc, m, cues, context, parties, wars, dated, article, others=()):
         s_start, s_end = sents.bounds[i]
         actors = sents.within(m.actors, i)
         places = self.locator.places_in(sents.within(m.places, i), actors, etype, doc, context, m.attributions)
+        places = nearest_event_word(places, trigger, others)
         if etype == "territory":
             places = self.taken_places(places, trigger, doc_text(doc))
         places = outside_quotes(places, trigger, doc_text(doc), s_start, s_end)
@@ -546,6 +548,19 @@ class EventAssembler:
             field_evidence=tuple(sorted(f.field_evidence.items())),
         )
 
+
+
+def nearest_event_word(places, trigger: Cue, others: list[Cue]):
+    """'Drone strike on a market kills 16 as RSF claims capture of Babanusa': with two events
+    in one sentence, each place goes to the event word nearest it."""
+    if not others or len(places) < 2:
+        return places
+
+    def gap(span, cue: Cue) -> int:
+        return max(cue.start - span.end, span.start - cue.end, 0)
+
+    mine = [(p, sp) for p, sp in places if sp is None or all(gap(sp, trigger) <= gap(sp, o) for o in others)]
+    return mine or places
 
 
 def outside_quotes(places, trigger: Cue, text: str, s_start: int, s_end: int):
