@@ -94,6 +94,7 @@ class EventAssembler:
         self.lang = lang
         self.words = load(lang, "status")
         self.dating = Dating(self.words)
+        self.off_topic = False
         #: a short report (a wire snippet, an event note) is about one incident even when it names
         #: no place the gazetteer knows; a long article's unplaced violence is mostly a retelling
         self.placeless_max_chars = 1200
@@ -111,8 +112,12 @@ class EventAssembler:
         context = self.locator.context(m.places, wars)
         parties = Parties(doc, m, wars, self.words)
         # an article about a war: strong words ("battle", "captured") need no war word beside them
-        article_war = sum(1 for c in m.cues if c.group in ("war", "weapon", "model")) >= 4 and sum(
-            1 for c in m.cues if c.group == "nonevent") < 3
+        war_words = sum(1 for c in m.cues if c.group in ("war", "weapon", "model"))
+        other_words = sum(1 for c in m.cues if c.group == "nonevent")
+        article_war = war_words >= 4 and other_words < 3
+        # an article about sport, weather, markets or memory, with war words used as metaphors
+        # or as history: nothing in it is an event unless a sentence says so in its own words
+        self.off_topic = other_words >= 4 and war_words < 2 * other_words
         frames: list[Frame] = []
         # the date told last in this paragraph, and the first recent date of the article (its lead)
         last_date: tuple[date, str] | None = None
@@ -131,6 +136,12 @@ class EventAssembler:
             if not types:
                 continue
             times = sents.within(m.times, i)
+            low = doc_text(doc)[s_start:s_end].lower()
+            if any(w in low for w in self.words["background"]):
+                # "has killed thousands over the past decade": background, not an incident
+                types = [(t, c) for t, c in types if t in DIPLOMATIC]
+                if not types:
+                    continue
             since_at = doc_text(doc).lower().find(" since ", s_start, s_end)
             inside_since = since_at >= 0 and all(c.start > since_at for _, c in types)
             if not inside_since and self.dating.cumulative(times, doc_text(doc)[s_start:s_end]):
@@ -205,6 +216,8 @@ class EventAssembler:
                     etype in ("protest",) + tuple(DIPLOMATIC) and nonevent < 2):
                 continue
             if t.strength == "weak" and not war:
+                continue
+            if self.off_topic and (t.strength == "weak" or nonevent):
                 continue
             zero = any(c.group.startswith("none_") for c in cues)  # "no casualties were reported there"
             if t.strength == "weak" and not zero and any(c.group == "negation" and c.start < t.start for c in cues):
