@@ -65,8 +65,9 @@ def same_incident(a: Event, b: Event) -> bool:
         return False  # "four drones over Moscow Oblast" and "ten over Moscow Oblast" are two claims
     if a.type == b.type and (summary(a, b) or summary(b, a)):
         return True
-    if a.killed is not None and a.killed == b.killed and a.type == b.type and contains(a.place, b.place):
-        return True  # "five dead in Dnipro" and "five dead in the Dnipropetrovsk region"
+    if a.killed is not None and a.killed == b.killed and a.type == b.type and (
+            contains(a.place, b.place) or a.killed >= 3 and a.place.admin1_iso and a.place.admin1_iso == b.place.admin1_iso):
+        return True  # "five dead in Dnipro" and "five dead in the Dnipropetrovsk region"; one toll, one region
     if a.type == b.type == "interception" and a.place.name == b.place.name and a.date and b.date and abs(
             (a.date - b.date).days) <= 1 and ca and ca == cb:
         return True  # the headline and the lead give the same downing count
