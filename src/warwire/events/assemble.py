@@ -193,7 +193,9 @@ class EventAssembler:
         casualty = any(c.group in ("killed", "injured") for c in cues)
         # "Two more civilians were killed — one in Sloviansk ...", after a sentence of attacks;
         # "a 64-year-old woman ... died", in a report of a war
-        war = war or (prev_war and casualty) or (article_war and casualty)
+        damage = any(c.group == "target" and c.value != "civilians" for c in cues)
+        # "... and an industrial facility in the Stryi district was hit", in a report of a barrage
+        war = war or (prev_war and casualty) or (article_war and (casualty or damage))
         nonevent = sum(1 for c in cues if c.group == "nonevent")
         text = doc_text(doc)[s_start:s_end]
         found: dict[str, Cue] = {}
@@ -217,6 +219,9 @@ class EventAssembler:
                 continue
             if t.strength == "weak" and not war:
                 continue
+            lead = " ".join(w for w in doc_text(doc)[max(0, t.start - 40) : t.start].lower().split() if not w.endswith("ly"))
+            if t.strength == "weak" and lead.endswith(tuple(self.words["modal_before"])):
+                continue  # "the dam could be critically damaged": a fear, not an event
             if self.off_topic and (t.strength == "weak" or nonevent):
                 continue
             zero = any(c.group.startswith("none_") for c in cues)  # "no casualties were reported there"
@@ -224,8 +229,9 @@ class EventAssembler:
                 continue  # "these numbers don't include casualties in ..."
             if not zero and any(c.group == "negation" and 0 <= t.start - c.end <= 12 for c in cues):
                 continue  # "it had never lost a battle"
-            if etype == "territory" and doc_text(doc)[max(0, t.start - 4) : t.start].lower() in ("the ", " a "):
-                continue  # "the liberated parts of Kherson": an adjective, not a capture
+            if etype in ("territory", "interception") and doc_text(doc)[max(0, t.start - 4) : t.start].lower() in (
+                    "the ", " a ", " an "):
+                continue  # "the liberated parts of Kherson", "debris from a downed drone": adjectives
             if etype == "strike" and t.strength == "weak" and not (casualty or any(
                     c.group in ("weapon", "model", "target") for c in cues) or any(
                     a.kind in ("military", "armed_group", "state") for a in actors)):
@@ -250,6 +256,12 @@ class EventAssembler:
             del found["clash"]
         if "clash" in found and "strike" in found and found["strike"].strength == "weak":
             del found["strike"]  # "repelled Russian attacks": ground fighting, not a strike
+        strike = found.get("strike")
+        if strike is not None and strike.strength == "weak" and "clash" not in found and not any(
+                c.group in ("weapon", "model") for c in cues) and any(
+                w in doc_text(doc)[strike.end : strike.end + 40].lower() for w in self.words["ground_objects"]):
+            found["clash"] = replace(strike, value="clash")  # "units attacked Ukrainian positions"
+            del found["strike"]
         return sorted(found.items(), key=lambda kv: kv[1].start)
 
     @staticmethod
@@ -265,6 +277,9 @@ class EventAssembler:
 
     def diplomatic_ok(self, etype: str, cues: list[Cue], actors, text: str, t: Cue | None = None,
                       doc: Doc | None = None) -> bool:
+        if t is not None and doc is not None and any(
+                w in doc_text(doc)[max(0, t.start - 60) : t.start].lower() for w in self.words["exhortation"]):
+            return False  # "urged allies to speed up deliveries": a wish, not aid given
         parties = [a for a in actors if a.kind in ("state", "government", "official", "intl_org", "military")
                    or (a.kind == "local_official" and etype == "meeting")]
         if not parties:
@@ -334,6 +349,11 @@ class EventAssembler:
         if not places and toll_only and etype not in DIPLOMATIC:
             places = self.locator.places_in(sents.within(m.places, i), actors, etype, doc, context,
                                             m.attributions, include_spoken=True)
+        if etype in DIPLOMATIC and len(places) > 1:
+            # talks, deals, aid and sanctions are one event whatever places the sentence names:
+            # where they happen is the place after "in" or "at", else the first one
+            located = [(p, sp) for p, sp in places if sp is not None and doc_text(doc)[max(0, sp.start - 4) : sp.start].strip() in ("in", "at")]
+            places = (located or places)[:1]
         models = [c for c in m.cues if c.group == "model"]
         places = [(p, sp) for p, sp in places if sp is None or not any(
             c.start <= sp.start < c.end for c in models)]  # "Neptune missiles" name a weapon

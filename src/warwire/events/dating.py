@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from warwire.models import Span
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s*$")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s*$")
 
 
 class Dating:

@@ -22,6 +22,7 @@ from warwire.nlp.places import PlaceMention
 from warwire.nlp.text import doc_text
 
 _MEASURE_WORDS = ("km", "kilomet", "mile", "metre", "meter")
+_DATELINE_PLACES = re.compile(r"^[A-Z][A-Z .'/-]*(,|\s+--|\s+—|\s+-)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +98,9 @@ class Locator:
             if following and following[0].strip(".,") in self.media_words or (
                     len(following) > 1 and following[0] == "city" and following[1].strip(".,") in self.media_words):
                 continue  # "Kiev city television": a broadcaster's name
-            if p.text.isupper() and (p.start == 0 or text[p.start - 1] == "\n"):
-                continue  # a dateline: "BANGKOK --" says where the reporter was
+            line_start = text.rfind("\n", 0, p.start) + 1
+            if p.text.isupper() and _DATELINE_PLACES.match(text[line_start : p.end + 2]):
+                continue  # a dateline: "BANGKOK --", "GAZA/CAIRO, July 20" says where the reporter was
             # a country or capital used as a party ("Russia launched", "Kyiv said") is an actor
             is_country = any(c.kind == "country" for c in p.candidates)
             if is_country and p.before not in self.location_preps and etype not in ("meeting",):
@@ -268,6 +270,8 @@ class Locator:
             return True
         if p.before in self.location_preps:
             return False
+        if p.before.endswith(("ed", "ing")) or p.before in ("hit", "struck", "shot", "toward", "towards"):
+            return False  # the object of a verb: "drones approaching Moscow", "attacked Kyiv"
         after = doc_text(doc)[p.end : p.end + 30].split()
         nxt = after[0] if after else ""
         if nxt == "and" and len(after) > 2 and after[1][:1].isupper() and after[2].isalpha() and after[2].islower() \
