@@ -40,17 +40,27 @@ METRICS = ("f1", "score")
 MARGIN = 0.005
 
 
+REPO = Path(__file__).resolve().parents[1]
+
+
 @dataclass(frozen=True, slots=True)
 class EvalSet:
     name: str
-    corpus: str  # relative to ../shared
+    corpus: str  # relative to ../shared, or to the repository when ``own``
     gold: str
+    #: the project's own golden set (articles written for warwire), scored by the same referee
+    own: bool = False
+
+    def path(self, shared: Path, relative: str) -> Path:
+        return (REPO if self.own else shared) / relative
 
 
 SETS = (
     EvalSet("dev", "corpus/dev", "gold/dev.jsonl"),
     EvalSet("acled-ukraine", "external/acled-ukraine/corpus.jsonl", "external/acled-ukraine/gold.jsonl"),
     EvalSet("case2021", "external/case2021/corpus.jsonl", "external/case2021/gold.jsonl"),
+    EvalSet("holdout", "tests/golden/holdout", "tests/golden/holdout/gold.jsonl", own=True),
+    EvalSet("samples", "src/warwire/data/samples", "tests/golden/samples.jsonl", own=True),
 )
 
 
@@ -81,9 +91,9 @@ def measure(shared: Path, which: EvalSet) -> dict[str, float]:
 
     scorer = load_scorer(shared / "eval" / "score.py")
     out = io.StringIO()
-    extract_paths([shared / which.corpus], out=out, err=Console(file=io.StringIO()))
+    extract_paths([which.path(shared, which.corpus)], out=out, err=Console(file=io.StringIO()))
     pred = [json.loads(line) for line in out.getvalue().splitlines() if line.strip()]
-    result = scorer.score(scorer.read_jsonl(shared / which.gold), pred)
+    result = scorer.score(scorer.read_jsonl(which.path(shared, which.gold)), pred)
     events = result["events"]
     return {"precision": events["precision"], "recall": events["recall"], "f1": events["f1"],
             "field_accuracy": result["field_accuracy"], "score": result["score"]}
@@ -137,7 +147,7 @@ def flag(name: str) -> bool:
 def test_quality_gate_scores_stay_above_their_floors(shared, which):
     if not (shared / "eval" / "score.py").is_file():
         pytest.skip(f"{shared}/eval/score.py is absent: no referee to score with")
-    gold, corpus = shared / which.gold, shared / which.corpus
+    gold, corpus = which.path(shared, which.gold), which.path(shared, which.corpus)
     if not gold.is_file() or not corpus.exists():
         pytest.skip(f"{which.name}: {which.corpus} or {which.gold} is absent from {shared}")
     entry = read_baseline()["sets"].get(which.name)
@@ -191,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
             line += f"  (floors F1 {old['floors']['f1']:.4f}, score {old['floors']['score']:.4f})"
         print(line)
         if args.update:
-            entry = updated_entry(old, measured, sha256(shared / which.gold),
+            entry = updated_entry(old, measured, sha256(which.path(shared, which.gold)),
                                   allow_regression=flag("WARWIRE_ALLOW_REGRESSION"))
             write_baseline(which.name, entry)
     return 0
