@@ -256,6 +256,9 @@ class EventAssembler:
             del found["clash"]
         if "clash" in found and "strike" in found and found["strike"].strength == "weak":
             del found["strike"]  # "repelled Russian attacks": ground fighting, not a strike
+        if "strike" in found and found["strike"].strength == "weak" and (
+                "protest" in found or any(c.group == "protestctx" for c in cues) and "tear gas" in text.lower()):
+            del found["strike"]  # "police fired tear gas at the protesters": part of the protest
         strike = found.get("strike")
         if strike is not None and strike.strength == "weak" and "clash" not in found and not any(
                 c.group in ("weapon", "model") for c in cues) and any(
@@ -429,10 +432,12 @@ class EventAssembler:
                 self.split_figures(f, span, doc, quantities, cues, etype)
             self.complete(f, etype, place, parties, wars, s_start)
             out.append(f)
-        if many and etype in ("strike", "interception") and any(w.count for w in common["weapons"]) and all(
-                not any(w.count for w in f.fields.get("weapons") or ()) for f in out):
-            # "33 Shaheds were shot down in the Kirovohrad, Odesa and Kharkiv regions": the total
-            # belongs to the country, each region gets its own event without a figure
+        totals = {w.count for w in common["weapons"] if w.count}
+        if many and etype in ("strike", "interception") and totals and not totals & {
+                w.count for f in out for w in f.fields.get("weapons") or () if w.count}:
+            # "33 Shaheds were shot down in the Kirovohrad, Odesa and Kharkiv regions", "84 drones,
+            # including 31 over the Bryansk region": the total belongs to the country, each region
+            # gets its own event with its own figure, if it has one
             countries = {f.place.country for f in out if f.place}
             entry = self.locator.gazetteer.country(countries.pop()) if len(countries) == 1 else None
             if entry is not None:
