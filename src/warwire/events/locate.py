@@ -127,7 +127,7 @@ class Locator:
             kept = [p for p in kept if p not in spoken]
         kept, hints_of = self.locators(kept, text)
         sentence_admin1 = {c.admin1_iso for p in kept if p.region for c in p.candidates if c.kind == "admin1"}
-        hints = set(sentence_admin1) | set(ctx.admin1)
+        hints = set(sentence_admin1) | set(ctx.admin1)  # for the second pass, below
         resolved: list[tuple[GazetteerEntry, PlaceMention]] = []
         near: list[GazetteerEntry] = []
         unknown: list[tuple[Place, Span]] = []
@@ -138,8 +138,14 @@ class Locator:
                 name = p.text
                 if p.region and not any(w in name.lower().split() for w in self.region_words):
                     name += " region"  # one of "the Kyiv, Lviv and Odesa regions"
-                entry = resolve(name, self.gazetteer, admin1_hints=own_admin1 or hints, country_hints=ctx.countries,
+                local = own_admin1 or set(sentence_admin1)
+                entry = resolve(name, self.gazetteer, admin1_hints=local, country_hints=ctx.countries,
                                 near=own_near or near)
+                if not local and (entry is None or entry.population < 20000) and ctx.admin1:
+                    # a small place with namesakes: the regions the article names decide; a town
+                    # (Kostiantynivka, 67,000 people) stays itself whatever other regions it names
+                    entry = resolve(name, self.gazetteer, admin1_hints=ctx.admin1, country_hints=ctx.countries,
+                                    near=own_near or near) or entry
                 if entry is not None and entry.kind == "district" and p.region and not any(
                         w in name.lower() for w in ("district", "raion", "township", "county")):
                     # "the Kharkiv region" is the oblast, not the raion named after its capital
@@ -165,7 +171,8 @@ class Locator:
         if len(near) > 1:
             again = []
             for entry, p in resolved:
-                if entry.kind == "settlement" and len(p.candidates) > 1:
+                if entry.kind == "settlement" and len(p.candidates) > 1 and (
+                        entry.population < 20000 or entry.name != p.text):  # a namesake, or an old name
                     others = [e for e in near if e.ref != entry.ref]
                     entry = resolve(p.text, self.gazetteer, admin1_hints=hints, country_hints=ctx.countries,
                                     near=others) or entry
