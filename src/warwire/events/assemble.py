@@ -299,9 +299,10 @@ class EventAssembler:
             after = doc_text(doc)[t.end : t.end + 40]
             if not after.lstrip().lower().startswith("with") and not any(t.end <= a.start <= t.end + 25 for a in actors):
                 return False
-        if etype == "meeting" and t is not None and doc is not None and doc_text(doc)[max(0, t.start - 20) : t.start].lower().rstrip().endswith(
-                tuple(self.words["hypothetical_before"])):
-            return False  # "a date for the next meeting", "any future talks"
+        if etype == "meeting" and t is not None and doc is not None and (
+                doc_text(doc)[max(0, t.start - 20) : t.start].lower().rstrip().endswith(tuple(self.words["hypothetical_before"]))
+                or any(w in doc_text(doc)[max(0, t.start - 40) : t.start].lower() for w in self.words["hypothetical_near"])):
+            return False  # "a date for the next meeting", "efforts to revive ceasefire talks"
         if etype == "meeting":
             # talks are held by people and delegations, not by countries as places
             people = [a for a in parties if a.kind != "state"]
@@ -597,8 +598,7 @@ def nearest_event_word(places, trigger: Cue, others: list[Cue]):
     def gap(span, cue: Cue) -> int:
         return max(cue.start - span.end, span.start - cue.end, 0)
 
-    mine = [(p, sp) for p, sp in places if sp is None or all(gap(sp, trigger) <= gap(sp, o) for o in others)]
-    return mine or places
+    return [(p, sp) for p, sp in places if sp is None or all(gap(sp, trigger) <= gap(sp, o) for o in others)]
 
 
 def outside_quotes(places, trigger: Cue, text: str, s_start: int, s_end: int):

@@ -103,9 +103,13 @@ class Locator:
                 continue  # a dateline: "BANGKOK --", "GAZA/CAIRO, July 20" says where the reporter was
             # a country or capital used as a party ("Russia launched", "Kyiv said") is an actor
             is_country = any(c.kind == "country" for c in p.candidates)
-            if is_country and p.before not in self.location_preps and etype not in ("meeting",):
+            prep = p.before
+            if prep == "the":  # "across the Gaza Strip"
+                words_before = text[max(0, p.start - 30) : p.start].lower().split()
+                prep = words_before[-2] if len(words_before) > 1 else ""
+            if is_country and prep not in self.location_preps and etype not in ("meeting",):
                 continue
-            if is_country and etype == "meeting" and p.before not in ("in", "to", "at"):
+            if is_country and etype == "meeting" and prep not in ("in", "to", "at"):
                 continue
             window = text[max(0, p.start - 40) : p.start].lower()
             if any(w in window for w in _MEASURE_WORDS) and any(ch.isdigit() for ch in window):
