@@ -77,7 +77,9 @@ def person_count(doc: Doc, q: Quantity, cues: CueFinder) -> bool:
 def casualties(doc: Doc, sent_start: int, sent_end: int, quantities: list[Quantity], cues: list[Cue],
                finder: CueFinder) -> tuple[Figure | None, Figure | None]:
     """Killed and injured in one sentence: each casualty word takes its nearest figure."""
-    counts = [q for q in quantities if q.kind == "count" and not is_identifier(doc, q) and person_count(doc, q, finder)]
+    text = doc_text(doc)
+    counts = [q for q in quantities if q.kind == "count" and not is_identifier(doc, q) and person_count(doc, q, finder)
+              and not _partitive(text, q)]
     # "57 people, including 22 women and 17 children, were killed": the parts are not the toll
     counts = [q for k, q in enumerate(counts) if not (k and _in_including(doc_text(doc), counts[k - 1], q))]
     marks = [c for c in cues if c.group in ("killed", "injured", "none_killed", "none_injured")]
@@ -117,6 +119,12 @@ def casualties(doc: Doc, sent_start: int, sent_end: int, quantities: list[Quanti
         if old is None or (fig.value < old.value and old.value != 0):
             result[field] = fig
     return result.get("killed"), result.get("injured")
+
+
+def _partitive(text: str, q: Quantity) -> bool:
+    """'Two of the wounded were children': a part of a toll told before, not a toll."""
+    tail = text[q.end : q.end + 12].lower().split()
+    return len(tail) >= 2 and tail[0] == "of" and tail[1].strip(",.") in ("the", "them", "those", "whom")
 
 
 def _in_including(text: str, whole: Quantity, part: Quantity) -> bool:

@@ -1,0 +1,1 @@
+"""link stage: reports of one incident, across articles, linked into incidents."""
