@@ -252,8 +252,13 @@ class EventAssembler:
         if "interception" in found and "strike" in found and found["strike"].strength == "weak":
             if found["strike"].text.lower() not in self.cues.launch_verbs:
                 del found["strike"]  # "shot down six one-way attack drones": no strike here
-        if "territory" in found and "clash" in found and found["clash"].strength == "weak":
-            del found["clash"]
+        if "territory" in found and "clash" in found:
+            del found["clash"]  # "rebels retook the town after heavy fighting": the capture is the event
+        if "territory" in found and "strike" in found and found["strike"].strength == "weak":
+            del found["strike"]
+        if "protest" in found and any(w in text.lower() for w in self.words["crowd_control"]):
+            for etype in ("clash", "strike", "violence_against_civilians"):
+                found.pop(etype, None)  # "police fired tear gas as protesters clashed with them"
         if "clash" in found and "strike" in found and found["strike"].strength == "weak":
             del found["strike"]  # "repelled Russian attacks": ground fighting, not a strike
         if "strike" in found and found["strike"].strength == "weak" and (

@@ -97,6 +97,10 @@ class ReportRow(Base):
     source: Mapped[Any] = mapped_column(JSON, nullable=True)
     evidence: Mapped[Any] = mapped_column(JSON, default=list)
     field_evidence: Mapped[Any] = mapped_column(JSON, default=dict)
+    actor1_name: Mapped[str | None] = mapped_column(Text)
+    actor1_country: Mapped[str | None] = mapped_column(String(8))
+    actor2_name: Mapped[str | None] = mapped_column(Text)
+    actor2_country: Mapped[str | None] = mapped_column(String(8))
     #: lower-cased names and countries of every actor, ``|``-separated, for the actor filter
     actor_keys: Mapped[str] = mapped_column(Text, default="")
     evidence_text: Mapped[str] = mapped_column(Text, default="")
@@ -138,7 +142,7 @@ VIEWS: dict[str, str] = {
         "FROM reports WHERE source_name IS NOT NULL"
     ),
     "actors": (
-        "SELECT DISTINCT actor1_name AS name, actor1_country AS country FROM reports_actor1 "
-        "UNION SELECT DISTINCT actor2_name, actor2_country FROM reports_actor2"
+        "SELECT actor1_name AS name, actor1_country AS country FROM reports WHERE actor1_name IS NOT NULL "
+        "UNION SELECT actor2_name, actor2_country FROM reports WHERE actor2_name IS NOT NULL"
     ),
 }

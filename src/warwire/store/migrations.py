@@ -1,0 +1,91 @@
+"""Schema migrations: an ordered list of functions, each applied once, recorded in ``_migrations``.
+
+Like sqlite-utils' ``Migrations`` (and lighter than Alembic, which needs a folder of
+scripts next to an installed package): :data:`MIGRATIONS` lists ``(name, function)`` in
+order; :func:`migrate` runs each one that ``_migrations`` does not record yet, in its own
+transaction together with its record, so a killed migration leaves the database as it was
+(on SQLite too: :mod:`~warwire.store.db` makes DDL transactional there). Names are never
+reused or reordered; a change to the schema is a new migration at the end. A database
+that records a migration this version of warwire does not know is newer than it: ``S003``.
+
+The first migration creates the tables of :mod:`~warwire.store.schema` as they were when
+it was written; when a model changes, the migration that changes it must come after, and
+``0001`` must then create the tables from a frozen copy rather than from the models.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import Column, DateTime, MetaData, String, Table, select, text
+from sqlalchemy.engine import Connection, Engine
+
+from warwire.errors import StorageError
+from warwire.store.db import display_url
+from warwire.store.schema import VIEWS, Base
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step of the schema: a unique name and a function of an open connection."""
+
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _tracking_table() -> Table:
+    return Table(
+        "_migrations", MetaData(),
+        Column("name", String(128), primary_key=True),
+        Column("applied_at", DateTime(timezone=True), nullable=False),
+    )
+
+
+def _m0001_initial(conn: Connection) -> None:
+    Base.metadata.create_all(conn)
+    for name, query in VIEWS.items():
+        conn.execute(text(f"CREATE VIEW {name} AS {query}"))
+
+
+#: every migration, in the order it is applied
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial", _m0001_initial),
+)
+
+
+def applied(engine: Engine) -> list[str]:
+    """The names of the migrations recorded in the database, in the order applied."""
+    table = _tracking_table()
+    with engine.begin() as conn:
+        table.create(conn, checkfirst=True)
+        return list(conn.execute(select(table.c.name).order_by(table.c.applied_at, table.c.name)).scalars())
+
+
+def pending(engine: Engine, migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:
+    """The migrations not applied yet, in order."""
+    done = set(applied(engine))
+    unknown = done - {m.name for m in migrations}
+    if unknown:
+        raise StorageError("S003", display_url(str(engine.url.render_as_string(hide_password=True))),
+                           f"database was migrated by a newer warwire (unknown migrations: "
+                           f"{', '.join(sorted(unknown))}); upgrade warwire")
+    return [m for m in migrations if m.name not in done]
+
+
+def migrate(engine: Engine, migrations: Sequence[Migration] = MIGRATIONS) -> list[str]:
+    """Apply the pending migrations, each in its own transaction; the names applied."""
+    names = [m.name for m in migrations]
+    if len(set(names)) != len(names):
+        raise ValueError(f"migration names must be unique: {names}")
+    table = _tracking_table()
+    done: list[str] = []
+    for migration in pending(engine, migrations):
+        with engine.begin() as conn:
+            # another process may have applied it since we looked
+            if conn.execute(select(table.c.name).where(table.c.name == migration.name)).first():
+                continue
+            migration.apply(conn)
+            conn.execute(table.insert().values(name=migration.name, applied_at=datetime.now(timezone.utc)))
+        done.append(migration.name)
+    return done
