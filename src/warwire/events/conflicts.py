@@ -17,8 +17,10 @@ def conflicts_for(text: str, declared: str | None, country_counts: dict[str, int
         score = 0
         if declared and (declared == c.id or declared in c.aliases):
             score += 1000
-        score += sum(text.count(t) for t in c.terms_for(lang)[:6])
-        score += sum(country_counts.get(k, 0) for k in c.countries)
+        named = sum(text.count(t) for t in c.terms_for(lang)[:6])
+        if not named and score == 0:
+            continue  # a war the text never names is not the article's, whatever places it shares
+        score += named + sum(country_counts.get(k, 0) for k in c.countries)
         if score:
             ranked.append((score, c))
     ranked.sort(key=lambda t: -t[0])

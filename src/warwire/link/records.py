@@ -23,6 +23,8 @@ class Report:
     article_url: str | None = None
     article_title: str | None = None
     published: date | None = None
+    #: the text of the evidence sentence(s), as stored beside the report; ACLED notes use it
+    evidence_text: str | None = None
 
     @staticmethod
     def make_id(event: Event) -> str:
