@@ -209,6 +209,7 @@ class Locator:
 
     def unknown_place(self, p: PlaceMention, admin1: set[str], ctx: PlaceContext) -> Place | None:
         """A place too small for the gazetteer keeps its name and the region the text gives."""
+        admin1 = {a for a in admin1 if a}
         region = self.gazetteer.admin1(next(iter(admin1))) if len(admin1) == 1 else None
         country = region.country if region else ctx.main_country
         if country is None:
