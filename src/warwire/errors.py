@@ -35,7 +35,15 @@ Ingest codes (see :data:`INGEST_CODES`)::
 Extraction codes: ``X001`` the extractor failed on one article (a bug: report it).
 
 Config codes used so far: ``C001`` a packaged data file is unreadable (reinstall),
-``C002`` a size limit that is not a positive number.
+``C002`` a size limit that is not a positive number, ``C003`` an unknown value of an
+option (a format, a conflict), ``C004`` an optional extra is not installed (parquet).
+
+Storage codes::
+
+    S001  the database cannot be opened (a bad path or URL, a server that does not answer)
+    S002  an article or the incidents could not be written (the article is skipped)
+    S003  the database was migrated by a newer warwire
+    S004  the database holds nothing to report on (brief with no dated events)
 
 Errors are plain exceptions, so they pickle and can be raised, but ingest *yields* them
 alongside articles so one bad file never stops a run over a thousand good ones.

@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import Column, DateTime, MetaData, String, Table, select, text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from warwire.errors import StorageError
 from warwire.store.db import display_url
@@ -48,9 +49,29 @@ def _m0001_initial(conn: Connection) -> None:
         conn.execute(text(f"CREATE VIEW {name} AS {query}"))
 
 
+def _m0002_evidence_trigrams(conn: Connection) -> None:
+    """PostgreSQL: a trigram index so that ``events --text`` need not read every report.
+
+    ``pg_trgm`` is a trusted extension (PostgreSQL 13+), but a server without it (or a user
+    without CREATE on the database) still works, with slower text search: the attempt is a
+    savepoint that is rolled back on failure.
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    savepoint = conn.begin_nested()
+    try:
+        conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+        conn.execute(text("CREATE INDEX ix_reports_evidence_trgm ON reports USING gin (evidence_text gin_trgm_ops)"))
+    except DBAPIError:
+        savepoint.rollback()
+    else:
+        savepoint.commit()
+
+
 #: every migration, in the order it is applied
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
+    Migration("0002_evidence_trigrams", _m0002_evidence_trigrams),
 )
 
 

@@ -18,12 +18,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Select, delete, distinct, func, insert, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session, SessionTransaction
 
 from warwire.link.records import Figure, Incident, Report
 from warwire.models import Actor, Article, Event, Place, Source, Span, Weapon
@@ -55,22 +55,28 @@ def make_reports(article: Article, events: Sequence[Event]) -> list[Report]:
     seen: dict[str, int] = {}
     reports = []
     for ev in events:
-        report = Report.of(ev, url=article.url, title=article.title, published=article.published)
+        report = replace(Report.of(ev, url=article.url, title=article.title, published=article.published),
+                         evidence_text=evidence_text(ev, article.text))
         n = seen.get(report.id, 0) + 1
         seen[report.id] = n
         if n > 1:
-            report = Report(f"{report.id}_{n}", ev, article.url, article.title, article.published)
+            report = replace(report, id=f"{report.id}_{n}")
         reports.append(report)
     return reports
+
+
+def evidence_text(event: Event, text: str) -> str:
+    """The text of an event's evidence sentences, joined by `` … ``."""
+    return " … ".join(text[s.start:s.end].strip() for s in event.evidence)
 
 
 def store_article(session: Session, article: Article, events: Sequence[Event]) -> str:
     """Store one article and its events in one transaction: ``new``, ``unchanged`` or ``updated``.
 
-    ``session`` must have no transaction open; this function opens and commits one.
+    A transaction the caller left open (a read) is committed first; this one is separate.
     """
     digest = content_hash(article)
-    with session.begin():
+    with _begin(session):
         stored = session.execute(select(ArticleRow.content_hash).where(ArticleRow.id == article.id)).first()
         if stored is not None and stored[0] == digest:
             return "unchanged"
@@ -90,10 +96,17 @@ def store_article(session: Session, article: Article, events: Sequence[Event]) -
         return "new" if stored is None else "updated"
 
 
+def _begin(session: Session) -> SessionTransaction:
+    """A new transaction on ``session``, ending the read transaction the caller may have left open."""
+    if session.in_transaction():
+        session.commit()
+    return session.begin()
+
+
 def _drop_reports(session: Session, article_id: str) -> None:
     """Delete an article's reports and the incidents they were in (their other reports become pending)."""
-    touched = select(distinct(ReportRow.incident_id)).where(ReportRow.article_id == article_id,
-                                                            ReportRow.incident_id.is_not(None))
+    touched = select(ReportRow.incident_id).distinct().where(ReportRow.article_id == article_id,
+                                                             ReportRow.incident_id.is_not(None))
     _drop_incidents(session, list(session.execute(touched).scalars()))
     session.execute(delete(ReportRow).where(ReportRow.article_id == article_id))
 
@@ -125,7 +138,7 @@ def report_values(report: Report, text: str, seq: int = 0) -> dict[str, Any]:
         "actor1_name": ev.actor1.name if ev.actor1 else None, "actor1_country": ev.actor1.country if ev.actor1 else None,
         "actor2_name": ev.actor2.name if ev.actor2 else None, "actor2_country": ev.actor2.country if ev.actor2 else None,
         "actor_keys": keys,
-        "evidence_text": " … ".join(text[s.start:s.end].strip() for s in ev.evidence),
+        "evidence_text": report.evidence_text if report.evidence_text is not None else evidence_text(ev, text),
         "killed": ev.killed, "killed_qualifier": d["killed_qualifier"], "injured": ev.injured,
         "injured_qualifier": d["injured_qualifier"], "status": ev.status,
         "source_name": ev.source.name if ev.source else None, "source_side": ev.source.side if ev.source else None,
@@ -136,7 +149,8 @@ def report_values(report: Report, text: str, seq: int = 0) -> dict[str, Any]:
 # -- reading reports back --------------------------------------------------------------
 
 def _report_select() -> Select[Any]:
-    return select(ReportRow, ArticleRow.url, ArticleRow.title, ArticleRow.published).join(
+    """Report columns with their article's url, title and date (plain rows: no ORM identity map to fill)."""
+    return select(*ReportRow.__table__.columns, ArticleRow.url, ArticleRow.title, ArticleRow.published).join(
         ArticleRow, ArticleRow.id == ReportRow.article_id)
 
 
@@ -144,9 +158,8 @@ def _actor(value: Mapping[str, Any] | None) -> Actor | None:
     return Actor(value["name"], value.get("country")) if value else None
 
 
-def report_from_row(row: ReportRow, url: str | None = None, title: str | None = None,
-                    published: date | None = None) -> Report:
-    """The :class:`Report` a stored row holds."""
+def report_from_row(row: Any) -> Report:
+    """The :class:`Report` a row of :func:`_report_select` holds."""
     place = None
     if row.place_name is not None:
         place = Place(row.place_name, row.place_country, row.place_admin1, row.place_lat, row.place_lon,
@@ -163,7 +176,7 @@ def report_from_row(row: ReportRow, url: str | None = None, title: str | None = 
         evidence=tuple(Span(s["start"], s["end"]) for s in row.evidence or ()),
         field_evidence=tuple((k, Span(v["start"], v["end"])) for k, v in (row.field_evidence or {}).items()),
     )
-    return Report(row.id, event, url, title, published)
+    return Report(row.id, event, row.url, row.title, row.published, row.evidence_text)
 
 
 def load_reports(session: Session, ids: Iterable[str] | None = None) -> dict[str, Report]:
@@ -171,12 +184,12 @@ def load_reports(session: Session, ids: Iterable[str] | None = None) -> dict[str
     out: dict[str, Report] = {}
     order = (ReportRow.article_id, ReportRow.seq)
     if ids is None:
-        for row, url, title, published in session.execute(_report_select().order_by(*order)):
-            out[row.id] = report_from_row(row, url, title, published)
+        for row in session.execute(_report_select().order_by(*order)):
+            out[row.id] = report_from_row(row)
         return out
     for chunk in _chunks(list(ids)):
-        for row, url, title, published in session.execute(_report_select().where(ReportRow.id.in_(chunk))):
-            out[row.id] = report_from_row(row, url, title, published)
+        for row in session.execute(_report_select().where(ReportRow.id.in_(chunk))):
+            out[row.id] = report_from_row(row)
     return out
 
 
@@ -185,13 +198,13 @@ def load_reports(session: Session, ids: Iterable[str] | None = None) -> dict[str
 def relink(session: Session, *, scope: str = "pending", linker: Linker | None = None) -> int:
     """Recompute incidents over the reports in ``scope`` (see the module); the number written.
 
-    ``session`` must have no transaction open; the whole relink is one transaction.
+    The whole relink is one transaction (a transaction the caller left open is committed first).
     """
     if scope not in ("pending", "all"):
         raise ValueError(f"scope must be 'pending' or 'all', got {scope!r}")
     if linker is None:
         from warwire.link import link_reports as linker
-    with session.begin():
+    with _begin(session):
         if scope == "all":
             ids = list(session.execute(select(ReportRow.id)).scalars())
             old = list(session.execute(select(IncidentRow.id)).scalars())
@@ -221,7 +234,7 @@ def _pending_scope(session: Session) -> tuple[list[str], list[str]]:
         conds.append(ReportRow.date.is_(None))
     conds.append(ReportRow.incident_id.is_(None))
     window = or_(*conds)
-    old = list(session.execute(select(distinct(ReportRow.incident_id))
+    old = list(session.execute(select(ReportRow.incident_id).distinct()
                                .where(window, ReportRow.incident_id.is_not(None))).scalars())
     ids = set(session.execute(select(ReportRow.id).where(window)).scalars())
     for chunk in _chunks(old):
@@ -346,17 +359,29 @@ def query_events(session: Session, filters: EventFilters) -> list[StoredEvent]:
             cond = or_(cond, ReportRow.actor_keys.contains(needle, autoescape=True))
         query = query.where(cond)
     if f.text:
-        query = query.where(func.lower(ReportRow.evidence_text).contains(f.text.lower(), autoescape=True))
-    query = query.order_by(ReportRow.date.desc(), ReportRow.article_id, ReportRow.seq)
+        if session.get_bind().dialect.name == "sqlite":  # SQLite's LIKE ignores (ASCII) case already
+            query = query.where(ReportRow.evidence_text.contains(f.text, autoescape=True))
+        else:
+            query = query.where(ReportRow.evidence_text.icontains(f.text, autoescape=True))
+    query = query.order_by(ReportRow.date.desc().nulls_last(), ReportRow.article_id, ReportRow.seq)
     if f.limit is not None:
         query = query.limit(f.limit)
-    return [StoredEvent(report_from_row(row, url, title, published), row.incident_id)
-            for row, url, title, published in session.execute(query)]
+    return [StoredEvent(report_from_row(row), row.incident_id) for row in session.execute(query)]
 
 
 def latest_date(session: Session) -> date | None:
-    """The latest date any report has."""
-    return session.execute(select(func.max(ReportRow.date))).scalar()
+    """The day a brief is for, by default: of the last three days up to the newest article (a
+    talk planned for next week is no news yet), the one with the most events -- a morning's
+    reports are mostly about the day and night before."""
+    newest = session.execute(select(func.max(ArticleRow.published))).scalar()
+    if newest is None:
+        return session.execute(select(func.max(ReportRow.date))).scalar()
+    rows = session.execute(
+        select(ReportRow.date, func.count()).where(ReportRow.date <= newest, ReportRow.date >= newest - timedelta(days=2))
+        .group_by(ReportRow.date)).all()
+    if not rows:
+        return session.execute(select(func.max(ReportRow.date)).where(ReportRow.date <= newest)).scalar()
+    return max(rows, key=lambda r: (r[1], r[0]))[0]
 
 
 def _chunks(items: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:

@@ -115,6 +115,13 @@ class ReportRow(Base):
     incident_id: Mapped[str | None] = mapped_column(ForeignKey("incidents.id", ondelete="SET NULL"), index=True)
 
 
+# the order ``warwire events`` lists in: newest first (undated last), then as the article tells
+# them; SQLite sorts NULL lowest and cannot say NULLS LAST in an index, PostgreSQL must
+Index("ix_reports_listing", ReportRow.date.desc(), ReportRow.article_id, ReportRow.seq).ddl_if(dialect="sqlite")
+Index("ix_reports_listing_pg", ReportRow.date.desc().nulls_last(), ReportRow.article_id,
+      ReportRow.seq).ddl_if(dialect="postgresql")
+
+
 class FigureRow(Base):
     """One source's figure for an incident: killed 4 per the regional governor."""
 
