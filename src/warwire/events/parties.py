@@ -8,6 +8,8 @@ sentence, or of the sentence before it in the same paragraph ("According to the 
 """
 from __future__ import annotations
 
+import re
+
 
 import pycountry
 from spacy.tokens import Doc
@@ -163,7 +165,8 @@ class Parties:
         if trigger is not None:
             spans.append(Span(trigger.start, trigger.end))  # "killed by Russian strikes"
         for span in spans:
-            words = text[max(0, span.start - 40) : span.start].split()
+            lead = text[max(0, span.start - 40) : span.start]
+            words = re.split(r"[.!?\n]", lead)[-1].split()  # within the sentence
             for word in reversed(words[-3:]):
                 country = demonym_country("en", word.strip(",.;:'’"))
                 if country:

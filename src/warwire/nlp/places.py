@@ -163,8 +163,9 @@ def find_places(doc: Doc, gazetteer: Gazetteer, lang: str = "en") -> list[PlaceM
             regional = gazetteer.candidates(t.span_text(start, end) + " region")
             if regional:
                 cands, region = regional, True
-        if end - start == 1 and end < t.n and t.lower[end] in w.features:
-            i = end  # "the Volga river city": a river, not a town
+        if end - start == 1 and end < t.n and t.lower[end] in w.features and not (
+                end + 1 < t.n and t.lower[end] == "sea" and t.lower[end + 1] == "port"):
+            i = end  # "the Volga river city": a river, not a town ("the Temryuk sea port" is a town)
             continue
         out.append(PlaceMention(
             start=t.idx[start],
