@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -104,9 +105,16 @@ def _shift(m, offset: int):
 @Language.component("warwire_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: titles and paragraphs carry no final full stop."""
-    for tok in doc[:-1]:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            doc[tok.i + 1].is_sent_start = True
+    text = doc_text(doc)
+    if "\n" not in text or len(doc) < 2:
+        return doc
+    starts = doc.to_array([IDX]).tolist()
+    at = text.find("\n")
+    while at >= 0:
+        j = bisect_right(starts, at)  # the first token after the break
+        if 0 < j < len(doc):
+            doc[j].is_sent_start = True
+        at = text.find("\n", at + 1)
     return doc
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, SENT_START
 from spacy.tokens import Doc
 
 from warwire.geo.gazetteer import Gazetteer, GazetteerEntry
@@ -88,12 +89,12 @@ class _Tokens:
     __slots__ = ("text", "words", "lower", "idx", "upper", "alpha", "punct", "sent_start", "n")
 
     def __init__(self, doc: Doc) -> None:
-        self.text = doc_text(doc)
-        rows = [(t.text, t.idx, t.is_punct, bool(t.is_sent_start)) for t in doc]
-        self.words = [r[0] for r in rows]
-        self.idx = [r[1] for r in rows]
-        self.punct = [r[2] for r in rows]
-        self.sent_start = [r[3] for r in rows]
+        self.text = text = doc_text(doc)
+        rows = doc.to_array([IDX, LENGTH, IS_PUNCT, SENT_START]).tolist() if len(doc) else []
+        self.words = [text[i : i + n] for i, n, _, _ in rows]
+        self.idx = [r[0] for r in rows]
+        self.punct = [bool(r[2]) for r in rows]
+        self.sent_start = [r[3] == 1 for r in rows]
         self.lower = [w.lower() for w in self.words]
         self.upper = [w[:1].isupper() for w in self.words]
         self.alpha = [w.isalpha() for w in self.words]
