@@ -102,8 +102,11 @@ class EventAssembler:
     def __call__(self, article: Article, doc: Doc, m: Mentions) -> list[Event]:
         sents = Sentences(doc)
         country_counts: dict[str, int] = {}
+        groups = [(a.start, a.end) for a in m.actors if a.kind != "state"]
+        group_starts = [g[0] for g in groups]
         for p in m.places:
-            if any(a.start <= p.start < a.end for a in m.actors if a.kind != "state"):
+            k = bisect.bisect_right(group_starts, p.start) - 1
+            if k >= 0 and p.start < groups[k][1]:
                 continue  # "al-Shabab" names a group, not the place Shabab
             for c in p.candidates[:1]:
                 if c.country:
