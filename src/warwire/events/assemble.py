@@ -239,9 +239,10 @@ class EventAssembler:
                     c.group in ("weapon", "model", "target") for c in cues) or any(
                     a.kind in ("military", "armed_group", "state") for a in actors)):
                 continue
-            if etype in ("clash", "territory", "violence_against_civilians") and not (
-                    war or article_war and t.strength == "strong"):
+            if etype in ("clash", "territory") and not (war or article_war and t.strength == "strong"):
                 continue
+            if etype == "violence_against_civilians" and not (war or t.strength == "strong"):
+                continue  # abductions, executions, massacres need no war word beside them
             if etype == "interception" and not self.interception_ok(t, cues, text, prev_weapons):
                 continue
             if etype == "protest" and not any(c.group == "protestctx" for c in cues):
@@ -421,9 +422,10 @@ class EventAssembler:
             concrete = (
                 etype in DIPLOMATIC or etype == "protest"
                 or etype in VIOLENT | {"territory"} and bool(killed or injured) and not context.places_known
-                or short and trigger.strength == "strong" and (
-                    etype == "territory" or etype in VIOLENT and bool(
-                        killed or injured or any(c.group in ("weapon", "model") for c in cues))))
+                or short and (
+                    trigger.strength == "strong" and (etype == "territory" or etype in VIOLENT and bool(
+                        killed or injured or any(c.group in ("weapon", "model") for c in cues)))
+                    or etype in VIOLENT and bool(killed or injured)))
             places = [(fallback, None)] if fallback or concrete else []
         if etype in ("meeting", "agreement") and not participants or etype in ("aid", "sanction") and a1 is None:
             return []  # diplomacy needs its parties named

@@ -25,14 +25,11 @@ def drop_history(events: list[Event], published: date | None) -> list[Event]:
 def merge_events(events: list[Event], text: str = "") -> list[Event]:
     """One event per incident: accounts of the same incident merged, in the order first told."""
     out: list[Event] = []
+    vague: list[Event] = []
     for e in events:
         if e.place is None and e.type not in DIPLOMATIC:
-            # "near the start of the protest": a vague retelling of an incident told already
-            same = [k for k, o in enumerate(out) if o.type == e.type and o.place is not None
-                    and (not o.date or not e.date or abs((o.date - e.date).days) <= 2)]
-            if same:
-                out[same[-1]] = merge_pair(out[same[-1]], e, text)
-                continue
+            vague.append(e)  # placed after the others are merged, below
+            continue
         for k, o in enumerate(out):
             if same_incident(o, e) or (
                     {o.type, e.type} == {"strike", "clash"} and o.place and e.place
@@ -41,7 +38,17 @@ def merge_events(events: list[Event], text: str = "") -> list[Event]:
                 break
         else:
             out.append(e)
-    return out
+    for e in vague:
+        # "near the start of the protest", a headline's "rebels kill 21": a vague telling of an
+        # incident the article places elsewhere, before or after
+        same = [k for k, o in enumerate(out) if o.type == e.type and o.place is not None
+                and (not o.date or not e.date or abs((o.date - e.date).days) <= 2)]
+        if same:
+            k = min(same, key=lambda k: abs(out[k].evidence[0].start - e.evidence[0].start) if out[k].evidence and e.evidence else 0)
+            out[k] = merge_pair(out[k], e, text)
+        else:
+            out.append(e)
+    return sorted(out, key=lambda e: e.evidence[0].start if e.evidence else 0)
 
 
 def same_incident(a: Event, b: Event) -> bool:
