@@ -205,3 +205,15 @@ def test_repository_query_events_newest_first_with_incident(queried):
     assert dates == sorted(dates, reverse=True)
     assert all(e.incident_id for e in events)
     assert events[0].to_dict()["incident"] == events[0].incident_id
+
+
+def test_repository_text_search_follows_changed_and_removed_articles(queried):
+    """The evidence index (a trigram FTS table on SQLite) follows every write."""
+    text = "Shelling damaged a water pumping station in Kherson."
+    with Session(queried) as s:
+        repo.store_article(s, make_article("q1", text), [make_event("q1", place="Kherson", span=(0, len(text)))])
+        repo.relink(s)
+    with Session(queried) as s:
+        assert len(repo.query_events(s, repo.EventFilters(text="pumping station"))) == 1
+        assert repo.query_events(s, repo.EventFilters(text="power plant")) == []  # the old text is gone
+        assert len(repo.query_events(s, repo.EventFilters(text="ump"))) == 1  # three letters, mid-word

@@ -68,10 +68,31 @@ def _m0002_evidence_trigrams(conn: Connection) -> None:
         savepoint.commit()
 
 
+def _m0003_sqlite_evidence_fts(conn: Connection) -> None:
+    """SQLite: a trigram full-text index of the evidence, kept in step by triggers, so that
+    ``events --text`` finds a substring of three or more letters without reading every report
+    (at 100,000 reports a miss took over 100 ms by LIKE alone)."""
+    if conn.dialect.name != "sqlite":
+        return
+    conn.execute(text("CREATE VIRTUAL TABLE reports_fts USING fts5("
+                      "evidence_text, content='reports', content_rowid='rowid', tokenize='trigram')"))
+    conn.execute(text("CREATE TRIGGER reports_fts_insert AFTER INSERT ON reports BEGIN "
+                      "INSERT INTO reports_fts(rowid, evidence_text) VALUES (new.rowid, new.evidence_text); END"))
+    conn.execute(text("CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN "
+                      "INSERT INTO reports_fts(reports_fts, rowid, evidence_text) "
+                      "VALUES ('delete', old.rowid, old.evidence_text); END"))
+    conn.execute(text("CREATE TRIGGER reports_fts_update AFTER UPDATE OF evidence_text ON reports BEGIN "
+                      "INSERT INTO reports_fts(reports_fts, rowid, evidence_text) "
+                      "VALUES ('delete', old.rowid, old.evidence_text); "
+                      "INSERT INTO reports_fts(rowid, evidence_text) VALUES (new.rowid, new.evidence_text); END"))
+    conn.execute(text("INSERT INTO reports_fts(reports_fts) VALUES ('rebuild')"))
+
+
 #: every migration, in the order it is applied
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _m0001_initial),
     Migration("0002_evidence_trigrams", _m0002_evidence_trigrams),
+    Migration("0003_sqlite_evidence_fts", _m0003_sqlite_evidence_fts),
 )
 
 

@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import Select, delete, func, insert, or_, select, update
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, SessionTransaction
 
 from warwire.link.records import Figure, Incident, Report
@@ -360,6 +361,10 @@ def query_events(session: Session, filters: EventFilters) -> list[StoredEvent]:
         query = query.where(cond)
     if f.text:
         if session.get_bind().dialect.name == "sqlite":  # SQLite's LIKE ignores (ASCII) case already
+            if len(f.text) >= 3:  # the trigram index narrows, LIKE keeps the exact meaning
+                phrase = '"' + f.text.replace('"', '""') + '"'
+                query = query.where(sql_text("reports.rowid IN (SELECT rowid FROM reports_fts "
+                                             "WHERE reports_fts MATCH :phrase)").bindparams(phrase=phrase))
             query = query.where(ReportRow.evidence_text.contains(f.text, autoescape=True))
         else:
             query = query.where(ReportRow.evidence_text.icontains(f.text, autoescape=True))
