@@ -263,7 +263,27 @@ def brief(db: Db = None, *, day: date | None = None, conflict: str | None = None
         # the morning's articles tell the night before and what is planned ahead: the renderer
         # picks what belongs to the day from a window around it
         incidents, reports = load_linked(engine, since=day - timedelta(days=1), until=day + timedelta(days=7))
+    if war is None:
+        war = likely_conflict(reports.values(), day)
     return render_brief(day, incidents, reports, war, fmt=fmt)
+
+
+def likely_conflict(reports, day: date):
+    """The war most of the day's reports are about (for its day counter), when it has a start
+    date and clearly leads; else None, and the brief goes without a counter."""
+    from collections import Counter
+
+    from warwire.conflicts import load_conflicts
+
+    countries = Counter(r.event.place.country for r in reports
+                        if r.event.place and r.event.place.country and r.event.date in (day, day - timedelta(days=1)))
+    if not countries:
+        return None
+    scored = sorted(((sum(countries[c] for c in war.countries), war) for war in load_conflicts() if war.start),
+                    key=lambda t: -t[0])
+    if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]
 
 
 EXPORT_FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
