@@ -51,23 +51,11 @@ def extract_paths(paths: Sequence[str | Path], *, published: date | None = None,
     extractor = load_extractor("en", model)
     ok = True
     collected: list[Event] = []
-    for item in progress(_read(paths, published)):
-        if isinstance(item, WarwireError):
-            report(err, item)
+    for item in extracted(paths, published, extractor, err):
+        if item is None:
             ok = False
             continue
-        problem = check_article(item)
-        if problem is not None:
-            report(err, problem)
-            ok = False
-            continue
-        try:
-            events = extractor.extract(item)
-        except Exception as exc:  # one article's failure must not end a run over thousands
-            report(err, ExtractionError("X001", item.origin or item.id, f"extraction failed ({type(exc).__name__}: "
-                                        f"{exc}); please report it with this article"))
-            ok = False
-            continue
+        _, events = item
         if fmt == "table":
             collected.extend(events)
         else:
@@ -81,6 +69,29 @@ def extract_paths(paths: Sequence[str | Path], *, published: date | None = None,
         width = None if getattr(out, "isatty", lambda: False)() else TABLE_WIDTH
         print_table(collected, Console(file=out, width=width), title=title)
     return ok
+
+
+def extracted(paths: Sequence[str | Path], published: date | None, extractor: Extractor,
+              err: Console) -> Iterator[tuple[Article, list[Event]] | None]:
+    """Each article under ``paths`` with its events, in order, behind a progress bar; each
+    bad input or failed extraction is reported as one line on ``err`` and yields None, so
+    callers count failures and go on (``extract`` and ``ingest`` share this loop)."""
+    for item in progress(_read(paths, published)):
+        if isinstance(item, WarwireError):
+            report(err, item)
+            yield None
+            continue
+        problem = check_article(item)
+        if problem is not None:
+            report(err, problem)
+            yield None
+            continue
+        try:
+            yield item, extractor.extract(item)
+        except Exception as exc:  # one article's failure must not end a run over thousands
+            report(err, ExtractionError("X001", item.origin or item.id, f"extraction failed ({type(exc).__name__}: "
+                                        f"{exc}); please report it with this article"))
+            yield None
 
 
 def _read(paths: Sequence[str | Path], published: date | None) -> Iterator[Article | WarwireError]:

@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from warwire.errors import ConfigError, ExtractionError, StorageError, WarwireError
+from warwire.errors import ConfigError, StorageError
 from warwire.store import repository as repo
 from warwire.store.db import display_url, open_store
 from warwire.store.schema import ArticleRow, IncidentRow, ReportRow
@@ -72,31 +72,17 @@ def ingest_paths(paths: Sequence[str | Path], db: Db = None, *, published: date 
     Each article is one transaction; a bad or failing article is one line on ``err`` and is
     skipped. ``events`` counts the reports of the articles stored in this run.
     """
-    from warwire.extract import _read, check_article, load_extractor, report
+    from warwire.extract import extracted, load_extractor, report
 
     err = Console(stderr=True, highlight=False, soft_wrap=True) if err is None else err
-    from warwire.ingest import progress
-
     extractor = load_extractor("en", model)
     summary = IngestSummary()
     with engine_of(db) as engine, Session(engine) as session:
-        for item in progress(_read(paths, published)):
-            if isinstance(item, WarwireError):
-                report(err, item)
+        for result in extracted(paths, published, extractor, err):
+            if result is None:
                 summary.failed += 1
                 continue
-            problem = check_article(item)
-            if problem is not None:
-                report(err, problem)
-                summary.failed += 1
-                continue
-            try:
-                events = extractor.extract(item)
-            except Exception as exc:  # one article's failure must not end a run over thousands
-                report(err, ExtractionError("X001", item.origin or item.id, f"extraction failed "
-                                            f"({type(exc).__name__}: {exc}); please report it with this article"))
-                summary.failed += 1
-                continue
+            item, events = result
             try:
                 status = repo.store_article(session, item, events)
             except SQLAlchemyError as exc:
