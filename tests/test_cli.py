@@ -4,6 +4,7 @@ come through. Every article here is written by the test (no third-party text).""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -164,13 +165,22 @@ def test_cli_extract_table_prints_a_table(runner, tmp_path):
         json.loads(result.stdout.splitlines()[0])
 
 
-def test_cli_extract_help_opens_with_an_example(runner):
-    result = runner.invoke(app, ["extract", "--help"])
+@pytest.mark.parametrize("command", ["extract", "ingest", "stats", "events", "brief", "export", "version"])
+def test_cli_every_command_help_opens_with_an_example(runner, command):
+    result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     lines = [line.strip() for line in result.stdout.splitlines() if line.strip()]
     assert lines[0].startswith("Usage:")
     assert lines[1] == "Example:"
-    assert lines[2].startswith("warwire extract ") and lines[2].count("warwire") == 1
+    assert lines[2].startswith(f"warwire {command}") and lines[2].count("warwire") == 1
+
+
+def test_cli_every_command_is_in_the_readmes_use_section():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    use = readme.split("## Use", 1)[1].split("\n## ", 1)[0]
+    usage = [line for line in use.splitlines() if line.startswith("    warwire ")]
+    for command in ("extract", "ingest", "stats", "events", "brief", "export"):
+        assert any(re.search(rf"(warwire|\|) {command}\b", line) for line in usage), command
 
 
 @pytest.mark.parametrize("bad", ["2025-13-01", "yesterday", "07/12/2025"])
