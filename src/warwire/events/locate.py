@@ -78,7 +78,20 @@ class Locator:
 
     def places_in(self, mentions: list[PlaceMention], actors, etype: str, doc: Doc, ctx: PlaceContext,
                   attributions, include_spoken: bool = False) -> list[tuple[Place, Span]]:
-        """The places where the event of this sentence happened, most specific first."""
+        """The places where the event of this sentence happened, most specific first.
+
+        A sentence is asked again for each event type and for each later sentence that
+        joins it; the answer is kept for the document (in its ``user_data``)."""
+        if not mentions:
+            return []
+        memo = doc.user_data.setdefault("warwire.places_in", {})
+        key = (mentions[0].start, mentions[-1].end, etype, include_spoken)
+        if key not in memo:
+            memo[key] = self._places_in(mentions, actors, etype, doc, ctx, attributions, include_spoken)
+        return list(memo[key])
+
+    def _places_in(self, mentions, actors, etype: str, doc: Doc, ctx: PlaceContext,
+                   attributions, include_spoken: bool) -> list[tuple[Place, Span]]:
         text = doc_text(doc)
         kept: list[PlaceMention] = []
         for p in mentions:
