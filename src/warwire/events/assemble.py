@@ -245,6 +245,8 @@ class EventAssembler:
                 continue  # abductions, executions, massacres need no war word beside them
             if etype == "interception" and not self.interception_ok(t, cues, text, prev_weapons):
                 continue
+            if etype == "interception" and any(w in doc_text(doc)[t.end : t.end + 60].lower() for w in self.words["ground_systems"]):
+                continue  # "destroyed a Russian S-400 air defence system": a strike on it, not a downing
             if etype == "protest" and not any(c.group == "protestctx" for c in cues):
                 continue
             if etype in DIPLOMATIC and not self.diplomatic_ok(etype, cues, actors, text, t, doc):
@@ -268,7 +270,17 @@ class EventAssembler:
         if "strike" in found and found["strike"].strength == "weak" and (
                 "protest" in found or any(c.group == "protestctx" for c in cues) and "tear gas" in text.lower()):
             del found["strike"]  # "police fired tear gas at the protesters": part of the protest
+        if "violence_against_civilians" in found and "strike" in found and found["strike"].strength == "weak" and not any(
+                c.group in ("weapon", "model") for c in cues):
+            del found["strike"]  # "gunmen killed 12 villagers in an attack": no strike from afar
         strike = found.get("strike")
+        if strike is not None and strike.strength == "weak" and "violence_against_civilians" not in found and not any(
+                c.group in ("weapon", "model") for c in cues) and any(
+                w in doc_text(doc)[strike.end : strike.end + 40].lower().split() for w in self.words["civilian_victims"]) and any(
+                w in doc_text(doc)[s_start : strike.start].lower() for w in self.words["gunmen"]):
+            found["violence_against_civilians"] = replace(strike, value="violence_against_civilians")
+            del found["strike"]  # "gunmen killed 12 villagers": violence on the spot, not a strike
+            strike = None
         if strike is not None and strike.strength == "weak" and "clash" not in found and not any(
                 c.group in ("weapon", "model") for c in cues) and any(
                 w in doc_text(doc)[strike.end : strike.end + 40].lower() for w in self.words["ground_objects"]):

@@ -114,9 +114,18 @@ class Parties:
             agent = by[0]
         elif before and (etype == "interception" or not demonym):
             agent = before[-1] if etype != "interception" else before[0]
+        lead = [w for w in text[max(0, trigger.start - 40) : trigger.start].lower().split() if not w.endswith("ly")]
+        if etype == "interception" and lead and lead[-1] in ("were", "was", "been", "being") and source is not None \
+                and source.side and agent is not None and agent.country != source.side:
+            # "Hezbollah fired rockets ..., most were intercepted, the Israeli military said":
+            # who fired is the side whose weapons were downed; the one who says so downed them
+            return Actor(self.country_name(source.side), source.side), self._actor(agent), ()
         a1 = self._actor(agent) if agent else None
         if a1 is None and demonym and etype != "interception":
             a1 = Actor(self.country_name(demonym), demonym)
+        if a1 is None and source is not None and source.side and any(
+                w in lead[-6:] for w in ("it", "its", "we", "our")):
+            a1 = Actor(self.country_name(source.side), source.side)  # "the military said it had destroyed"
         if a1 is None and etype in ("interception", "territory") and source is not None and source.side:
             a1 = Actor(self.country_name(source.side), source.side)
         if trigger.defensive and a1 is not None:
@@ -167,6 +176,9 @@ class Parties:
         for span in spans:
             lead = text[max(0, span.start - 40) : span.start]
             words = re.split(r"[.!?\n]", lead)[-1].split()  # within the sentence
+            if trigger is not None and span.start >= trigger.end and not {"by", "with", "using", "from"} & {
+                    w.lower() for w in words[-4:]}:
+                continue  # "destroyed a Russian S-400": the object's owner is the side hit
             for word in reversed(words[-3:]):
                 country = demonym_country("en", word.strip(",.;:'’"))
                 if country:
