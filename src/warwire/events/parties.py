@@ -110,6 +110,11 @@ class Parties:
         # party named before the verb that is not where it happened ("in Ukraine's ... region")
         before = [a for a in before if not self._in_place_phrase(a)]
         agent = None
+        if etype == "territory" and trigger.text.lower().startswith("fell") and after:
+            # "Kyauktaw fell to the Arakan Army": the one it fell to took it
+            taker = self._actor(after[0])
+            other = opponent_of(taker.country, self.wars)
+            return taker, (Actor(self.country_name(other), other) if other else None), ()
         if by:
             agent = by[0]
         elif before and (etype == "interception" or not demonym):
