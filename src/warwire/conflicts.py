@@ -28,6 +28,8 @@ class Conflict:
     aliases: tuple[str, ...] = ()
     #: per language, words whose presence in a text suggests this war
     terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: the countries grouped by side, where a war has more than two
+    sides: tuple[tuple[str, ...], ...] = ()
 
     def terms_for(self, lang: str) -> tuple[str, ...]:
         """The words for ``lang``, else the English ones."""
@@ -35,12 +37,17 @@ class Conflict:
         return table.get(lang) or table.get("en", ())
 
     def opponent(self, country: str | None) -> str | None:
-        """The other side of ``country`` in this war; the same country in a civil war."""
+        """The other side of ``country`` in this war; the same country in a civil war or an
+        insurgency across several countries (the Sahel) that has no sides."""
         if not country or country not in self.countries:
             return None
-        if len(self.countries) == 1:
-            return country
-        return next((c for c in self.countries if c != country), None)
+        for side in self.sides:
+            if country in side:
+                other = next((s for s in self.sides if s is not side), ())
+                return other[0] if other else country
+        if len(self.countries) == 2:
+            return next(c for c in self.countries if c != country)
+        return country
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +64,7 @@ def load_conflicts() -> tuple[Conflict, ...]:
                 countries=tuple(item["countries"]),
                 aliases=tuple(item.get("aliases", ())),
                 terms=tuple((lang, tuple(words)) for lang, words in item.get("terms", {}).items()),
+                sides=tuple(tuple(side) for side in item.get("sides", ())),
             )
             for item in raw["conflicts"]
         )

@@ -170,7 +170,7 @@ class EventAssembler:
             dated = self.dating.date_of(times, article.published, carried)
             if dated and dated[2] is not None and article.published and self.dating.past_plan(doc_text(doc)[s_start:s_end]):
                 dated = self.dating.nearest_weekday(dated, times, article.published)
-            if dated is None and any(t.precision == "year" for t in times):
+            if dated is None and any(t.precision == "year" for t in times) and times:
                 continue  # told as background: "at the end of last year", "in 2014"
             if dated and dated[1] == "day" and any(t.date and not t.future for t in times) and (
                     article.published is None or 0 <= (article.published - dated[0]).days <= 7):
@@ -282,7 +282,8 @@ class EventAssembler:
             del found["strike"]  # "gunmen killed 12 villagers": violence on the spot, not a strike
             strike = None
         if strike is not None and strike.strength == "weak" and "clash" not in found and not any(
-                c.group in ("weapon", "model") for c in cues) and any(
+                c.group in ("weapon", "model") for c in cues) and not any(
+                w in text.lower() for w in self.words["air_words"]) and any(
                 w in doc_text(doc)[strike.end : strike.end + 40].lower() for w in self.words["ground_objects"]):
             found["clash"] = replace(strike, value="clash")  # "units attacked Ukrainian positions"
             del found["strike"]

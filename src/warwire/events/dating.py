@@ -73,7 +73,7 @@ class Dating:
                 # "over the past 24 hours", "in recent days": what the report sums up is yesterday
                 return published - timedelta(days=1), "day", Span(t.start, t.end)
             return t.date, t.precision, Span(t.start, t.end)
-        if any(t.precision == "year" for t in times):
+        if any(t.precision == "year" and t.date and (published is None or t.date.year < published.year) for t in times):
             return None
         if last:
             return last[0], last[1], None

@@ -129,7 +129,7 @@ class Parties:
         if a1 is None and demonym and etype != "interception":
             a1 = Actor(self.country_name(demonym), demonym)
         if a1 is None and source is not None and source.side and any(
-                w in lead[-6:] for w in ("it", "its", "we", "our")):
+                w in lead[-6:] for w in ("it", "its", "we", "our", "they", "their")):
             a1 = Actor(self.country_name(source.side), source.side)  # "the military said it had destroyed"
         if a1 is None and etype in ("interception", "territory") and source is not None and source.side:
             a1 = Actor(self.country_name(source.side), source.side)
