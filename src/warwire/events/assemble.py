@@ -386,6 +386,14 @@ class EventAssembler:
         quantities = sents.within(m.quantities, i)
         killed, injured = figures.casualties(doc, s_start, s_end, quantities, cues, self.cues)
         all_weapons = figures.weapons(doc, cues, quantities)
+        if others and etype in ("strike", "interception"):
+            # "launched 45 drones ..., adding that 33 drones were shot down": each count goes
+            # to the event word nearest it
+            def gap(sp, cue: Cue) -> int:
+                return max(cue.start - sp.end, sp.start - cue.end, 0)
+
+            mine = [(w, sp) for w, sp in all_weapons if all(gap(sp, trigger) <= gap(sp, o) for o in others)]
+            all_weapons = mine or all_weapons  # "shot down 17 of 24 drones that Russia launched": shared
         base = Frame(etype, trigger.subtype, trigger, (s_start, s_end), sents.paragraph[i],
                      evidence=[Span(s_start, s_end)])
         base.field_evidence["type"] = Span(trigger.start, trigger.end)
@@ -481,7 +489,7 @@ class EventAssembler:
             if a1c != country or len(wars[0].countries if wars else ()) == 1:
                 fields["actor2"] = Actor(parties.country_name(country), country)
         if fields.get("source") is not None:
-            fields["source"] = parties.side_of(fields["source"], s_start, country, fields.get("actor1"))
+            fields["source"] = parties.side_of(fields["source"], s_start, country, fields.get("actor1"), etype)
         if country and etype in VIOLENT | {"territory"} and fields.get("actor1") is None:
             other = opponent_of(country, wars)
             if other is None and etype == "clash" and fields.get("actor2"):

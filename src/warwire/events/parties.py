@@ -214,10 +214,13 @@ class Parties:
                 return a.country
         return None
 
-    def side_of(self, source: Source, at: int, place_country: str | None, a1: Actor | None) -> Source:
+    def side_of(self, source: Source, at: int, place_country: str | None, a1: Actor | None,
+                etype: str = "") -> Source:
         """A source the text names without its side ('the ministry', 'residents', 'the governor'):
         an institution takes the side it had when last named in full; people on the spot, and
-        local officials, the side of the place."""
+        local officials, the side of the place; an army or government, the side of the place
+        for what was done to it ("the air force said" of a barrage on Ukraine), the capturer's
+        for a capture."""
         if source.side or source.kind == "ngo":
             return source  # international bodies have no side
         last_word = source.name.split()[-1].lower() if source.name else ""
@@ -226,8 +229,10 @@ class Parties:
                 return Source(a.name, a.country, source.kind)
         if source.kind in ("local_official", "person", "media") and place_country:
             return Source(source.name, place_country, source.kind)
-        if source.kind in ("military", "government") and a1 is not None and a1.country:
-            return Source(source.name, a1.country, source.kind)
+        if source.kind in ("military", "government"):
+            side = a1.country if etype == "territory" and a1 is not None else place_country or (a1.country if a1 else None)
+            if side:
+                return Source(source.name, side, source.kind)
         return source
 
     def _last_named(self, before: int) -> Source | None:
