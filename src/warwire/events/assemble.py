@@ -453,7 +453,8 @@ class EventAssembler:
         if etype == "aid" and (a2 is None or a2.country == a1.country):
             return []  # aid goes from one party to another (an agency's to the country it reaches)
         out = []
-        many = len(places) > 1
+        # "41 drones, including 14 over the Bryansk region": a total and a part, even for one place
+        many = len(places) > 1 or (etype in ("strike", "interception") and " including " in doc_text(doc)[s_start:s_end])
         for place, span in places:
             f = replace(base, evidence=list(base.evidence), field_evidence=dict(base.field_evidence))
             f.place = place

@@ -13,13 +13,18 @@ def conflicts_for(text: str, declared: str | None, country_counts: dict[str, int
                   lang: str = "en") -> list[Conflict]:
     """The wars an article speaks of, most likely first: its declared one, then by evidence."""
     ranked: list[tuple[int, Conflict]] = []
-    for c in load_conflicts():
+    wars = load_conflicts()
+    for c in wars:
         score = 0
         if declared and (declared == c.id or declared in c.aliases):
             score += 1000
         named = sum(text.count(t) for t in c.terms_for(lang)[:6])
-        if not named and score == 0:
-            continue  # a war the text never names is not the article's, whatever places it shares
+        # a war the text never names is the article's only through places of a country that
+        # fights no other war (a town in Ukraine, not one in the United States)
+        own_places = sum(country_counts.get(k, 0) for k in c.countries
+                         if sum(k in w.countries for w in wars) == 1)
+        if not named and score == 0 and not own_places:
+            continue
         score += named + sum(country_counts.get(k, 0) for k in c.countries)
         if score:
             ranked.append((score, c))

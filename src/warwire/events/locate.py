@@ -163,6 +163,12 @@ class Locator:
                     # (Kostiantynivka, 67,000 people) stays itself whatever other regions it names
                     entry = resolve(name, self.gazetteer, admin1_hints=ctx.admin1, country_hints=ctx.countries,
                                     near=own_near or near) or entry
+                if entry is not None and entry.name.lower() != p.text.lower():
+                    # "Pokrovsk" is the town of that name before the one that once bore it (Engels)
+                    exact = [c for c in p.candidates if c.name.lower() == p.text.lower() and c.kind == entry.kind
+                             and c.country in ctx.countries]
+                    if exact:
+                        entry = max(exact, key=lambda c: c.population)
                 if entry is not None and entry.kind == "district" and p.region and not any(
                         w in name.lower() for w in ("district", "raion", "township", "county")):
                     # "the Kharkiv region" is the oblast, not the raion named after its capital
