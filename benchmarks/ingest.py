@@ -13,12 +13,12 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import os
 import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
 
+from _targets import add_postgres_option, database_targets
 from rich.console import Console
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -75,14 +75,10 @@ def bench(url: str, n: int, folder: Path) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--postgres", default=os.environ.get("WARWIRE_TEST_POSTGRES_URL"),
-                        help="a PostgreSQL URL whose database may be wiped (default: $WARWIRE_TEST_POSTGRES_URL)")
+    add_postgres_option(parser)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        targets = [("sqlite", f"sqlite:///{Path(tmp) / 'bench.db'}")]
-        if args.postgres:
-            targets.append(("postgresql", args.postgres))
-        for name, url in targets:
+        for name, url in database_targets(tmp, "bench.db", args.postgres):
             rates = bench(url, args.articles, Path(tmp))
             print(f"{name:10s} {args.articles} articles: " + ", ".join(f"{k} {v:,.0f} articles/s" for k, v in rates.items()))
 

@@ -13,15 +13,14 @@ Target: a filtered query under 100 ms.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import tempfile
 import time
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
+from datetime import UTC, date, datetime, timedelta
 
+from _targets import add_postgres_option, database_targets
 from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
@@ -50,7 +49,7 @@ def populate(url: str, n_events: int, seed: int = 7) -> None:
             conn.execute(text("CREATE SCHEMA public"))
     engine.dispose()
     engine = open_store(url)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     made, i = 0, 0
     with engine.begin() as conn:
         while made < n_events:
@@ -106,7 +105,7 @@ def measure(url: str, repeats: int) -> None:
                 times.append((time.perf_counter() - start) * 1000)
                 session.rollback()
             times.sort()
-            p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+            p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
             print(f"  {name:40s} {n:5d} rows  median {statistics.median(times):7.1f} ms  p95 {p95:7.1f} ms")
     engine.dispose()
 
@@ -115,14 +114,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=30)
-    parser.add_argument("--postgres", default=os.environ.get("WARWIRE_TEST_POSTGRES_URL"),
-                        help="a PostgreSQL URL whose database may be wiped (default: $WARWIRE_TEST_POSTGRES_URL)")
+    add_postgres_option(parser)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        targets = [("sqlite", f"sqlite:///{Path(tmp) / 'query.db'}")]
-        if args.postgres:
-            targets.append(("postgresql", args.postgres))
-        for name, url in targets:
+        for name, url in database_targets(tmp, "query.db", args.postgres):
             start = time.perf_counter()
             populate(url, args.events)
             print(f"{name}: {args.events:,} events stored in {time.perf_counter() - start:.1f} s")
