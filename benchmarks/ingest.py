@@ -18,33 +18,21 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from _targets import add_postgres_option, database_targets
+from _targets import (
+    add_postgres_option,
+    database_targets,
+    extracted_samples,
+    fresh_store,
+)
 from rich.console import Console
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from warwire.cli import samples_path
-from warwire.extract import load_extractor
-from warwire.ingest import iter_articles
 from warwire.store import commands, repository
-from warwire.store.db import open_store
-
-
-def _fresh(url: str):
-    engine = open_store(url, migrate=False)
-    if engine.dialect.name == "postgresql":
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    return open_store(url)
 
 
 def bench(url: str, n: int, folder: Path) -> dict[str, float]:
-    samples = [a for a in iter_articles([samples_path()]) if not isinstance(a, Exception)]
-    extractor = load_extractor()
-    extracted = [(a, extractor.extract(a)) for a in samples]
-    engine = _fresh(url)
+    extracted = extracted_samples()
+    engine = fresh_store(url)
     start = time.perf_counter()
     with Session(engine) as session:
         for i in range(n):
@@ -60,11 +48,11 @@ def bench(url: str, n: int, folder: Path) -> dict[str, float]:
     corpus = folder / "corpus.jsonl"
     with corpus.open("w", encoding="utf-8") as out:
         for i in range(n):
-            a = samples[i % len(samples)]
+            a = extracted[i % len(extracted)][0]
             out.write(json.dumps({"id": f"e2e-{i:06d}", "text": a.text, "title": a.title,
                                   "published": a.published.isoformat() if a.published else None,
                                   "conflict": a.conflict}) + "\n")
-    engine = _fresh(url)
+    engine = fresh_store(url)
     start = time.perf_counter()
     commands.ingest_paths([corpus], engine, err=Console(file=io.StringIO()))
     e2e_s = time.perf_counter() - start

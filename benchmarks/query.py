@@ -20,13 +20,15 @@ import time
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
-from _targets import add_postgres_option, database_targets
+from _targets import (
+    add_postgres_option,
+    database_targets,
+    extracted_samples,
+    fresh_store,
+)
 from sqlalchemy import insert, text
 from sqlalchemy.orm import Session
 
-from warwire.cli import samples_path
-from warwire.extract import load_extractor
-from warwire.ingest import iter_articles
 from warwire.link.records import Report
 from warwire.store import repository
 from warwire.store.db import open_store
@@ -38,17 +40,9 @@ STATUSES = ("occurred", "occurred", "occurred", "claimed", "denied")
 def populate(url: str, n_events: int, seed: int = 7) -> None:
     """A fresh store holding ``n_events`` reports made from the samples' (``seed`` fixes them)."""
     rng = random.Random(seed)
-    samples = [a for a in iter_articles([samples_path()]) if not isinstance(a, Exception)]
-    extractor = load_extractor()
-    extracted = [(a, extractor.extract(a)) for a in samples]
+    extracted = extracted_samples()
     places = [e.place for _, evs in extracted for e in evs if e.place is not None]
-    engine = open_store(url, migrate=False)
-    if engine.dialect.name == "postgresql":
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    engine = open_store(url)
+    engine = fresh_store(url)
     now = datetime.now(UTC)
     made, i = 0, 0
     with engine.begin() as conn:
